@@ -1,0 +1,51 @@
+# Two commands on a fresh clone: `make demo` and `make test`. Only python3 (3.11+) is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_ENV := DJANGO_DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+# Compiled translations are not committed; Babel compiles them without GNU gettext.
+messages: $(STAMP)
+	$(BIN)/pybabel compile -D django -d newsroom/locale --statistics
+
+demo: $(STAMP) messages
+	mkdir -p var
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo --if-empty
+	@echo "Serving the demo on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) messages
+	$(BIN)/python -m pytest -q $(ARGS)
+
+# The suite against PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test make test-postgres
+test-postgres: $(STAMP) messages
+	$(BIN)/python -m pytest -q $(ARGS)
+
+test-browser: $(STAMP) messages
+	$(BIN)/python -m pytest -q -o addopts="-p no:cacheprovider" tests/browser $(ARGS)
+
+benchmark: $(STAMP)
+	$(BIN)/python tests/benchmarks/renditions.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Refresh constraints.txt after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,420 @@
+"""Articles and the things that file them: sections, authors, tags, per-language state."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+# What an editor can do in the article body; the same list drives the sanitizer (nh3),
+# so nothing the editor cannot make survives a save.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "HardBreak": True,
+    "History": True,
+}
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def unique_per_language(model, field):
+    """One UNIQUE constraint per language column: a slug may repeat across languages."""
+    return [
+        models.UniqueConstraint(fields=[f"{field}_{code}"], name=f"{model}_{field}_{code}_uniq")
+        for code in language_codes()
+    ]
+
+
+def localized(instance, field, language=None):
+    """The value of a translated field in one language, without any fallback."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return getattr(instance, f"{field}_{language.replace('-', '_')}", None) or ""
+
+
+def fill_slugs(instance, source_field, max_length):
+    """Fill each empty language slug from that language's text; empty stays NULL."""
+    for code in language_codes():
+        slug = getattr(instance, f"slug_{code}")
+        text = getattr(instance, f"{source_field}_{code}")
+        if not slug and text:
+            slug = slugify(text, allow_unicode=True)[:max_length].strip("-")
+        setattr(instance, f"slug_{code}", slug or None)
+
+
+class Section(models.Model):
+    """A part of the paper (World, Climate, Culture) that articles are filed in."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the section's address; filled from the name when left empty."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Sections are listed in this order.")
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["position", "pk"]
+        constraints = unique_per_language("section", "slug")
+
+    def __str__(self):
+        return self.name or localized(self, "name", settings.LANGUAGE_CODE)
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "name", 100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        slug = localized(self, "slug") or localized(self, "slug", settings.LANGUAGE_CODE)
+        return reverse("articles:section", kwargs={"slug": slug})
+
+
+class Author(models.Model):
+    """A name in a byline: a person, or the organisation itself."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    bio = models.TextField(_("biography"), blank=True, help_text=_("A short paragraph."))
+    is_organisation = models.BooleanField(
+        _("is the organisation"),
+        default=False,
+        help_text=_("Tick for a byline in the name of the newsroom itself (“Newsroom staff”)."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+    )
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Tag(TagBase):
+    """A topic; one identity across languages, with a name and slug in each."""
+
+    # TagBase's unique name/slug would also bind the untranslated columns; uniqueness is
+    # per language column instead (see Meta.constraints).
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = unique_per_language("tag", "slug") + unique_per_language("tag", "name")
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "name", 100)
+        # TagBase.save() would build a slug from the active language only.
+        models.Model.save(self, *args, **kwargs)
+
+    def get_absolute_url(self):
+        slug = localized(self, "slug") or localized(self, "slug", settings.LANGUAGE_CODE)
+        return reverse("articles:tag", kwargs={"slug": slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    """The link between an article and one of its tags."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_uniq")
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Published, and its time has come (a future published_at schedules it)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, code):
+        """Whose variant in this language is published."""
+        return self.filter(variants__language=code, variants__state=ArticleVariant.State.PUBLISHED)
+
+    def visible(self, code):
+        """What a reader of this language may see."""
+        return self.published().in_language(code)
+
+    def in_section(self, section):
+        return self.filter(section=section)
+
+    def for_listing(self):
+        return self.select_related("section", "lead_image").prefetch_related(
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("author").order_by("position")
+            ),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    """A story, written in one source language and translated into others."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    source_language = models.CharField(
+        _("source language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the story was written in; translations follow it."),
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the address; filled from the title when left empty."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
+    )
+    body = ProseEditorField(
+        _("body"), blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=True
+    )
+    seo_title = models.CharField(
+        _("SEO title"),
+        max_length=255,
+        blank=True,
+        help_text=_("For search engines and social cards; the title when left empty."),
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=300,
+        blank=True,
+        help_text=_("For search engines; the standfirst when left empty."),
+    )
+    content_warning = models.CharField(
+        _("content warning"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown before the story, e.g. “Contains descriptions of violence.”"),
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="Byline", related_name="articles", blank=True
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"), through=TaggedArticle, blank=True, help_text=_("Comma-separated.")
+    )
+    lead_image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A time in the future schedules the article."),
+    )
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
+    source_version = models.PositiveIntegerField(
+        _("source version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up each time the source-language text changes."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        constraints = unique_per_language("article", "slug")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+
+    def __str__(self):
+        return (
+            localized(self, "title")
+            or localized(self, "title", self.source_language)
+            or f"#{self.pk}"
+        )
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "title", 255)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        slug = localized(self, "slug", language)
+        when = timezone.localtime(self.published_at or self.created_at or timezone.now())
+        with translation.override(language):
+            return reverse(
+                "articles:article",
+                kwargs={
+                    "year": when.year,
+                    "month": f"{when.month:02d}",
+                    "day": f"{when.day:02d}",
+                    "slug": slug or str(self.pk),
+                },
+            )
+
+    def clean(self):
+        if not localized(self, "title", self.source_language):
+            raise ValidationError(
+                {f"title_{self.source_language}": _("The source-language title is required.")}
+            )
+        fill_slugs(self, "title", 255)
+
+    def is_published(self, language=None):
+        """Keep in step with ArticleQuerySet.visible()."""
+        if self.status != self.Status.PUBLISHED or not self.published_at:
+            return False
+        if self.published_at > timezone.now():
+            return False
+        if language is None:
+            return True
+        return language in self.published_languages()
+
+    def published_languages(self):
+        """Languages whose variant is published (uses the prefetch cache when there is one)."""
+        published = ArticleVariant.State.PUBLISHED
+        return {v.language for v in self.variants.all() if v.state == published}
+
+
+class Byline(models.Model):
+    """An author credited on an article, in byline order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("byline")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_article_author_uniq")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class ArticleVariant(models.Model):
+    """Where one language version of an article stands."""
+
+    class State(models.TextChoices):
+        MISSING = "missing", _("Missing")
+        IN_PROGRESS = "in_progress", _("In progress")
+        READY = "ready", _("Ready for review")
+        PUBLISHED = "published", _("Published")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="variants")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.MISSING
+    )
+    source_version = models.PositiveIntegerField(
+        _("translated from version"),
+        default=0,
+        help_text=_("The source version this translation was last brought up to date with."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("language variant")
+        verbose_name_plural = _("language variants")
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="variant_article_language_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article} [{self.language}]"
+
+    @property
+    def is_outdated(self):
+        """The source text changed since this translation was brought up to date."""
+        return (
+            self.language != self.article.source_language
+            and self.state != self.State.MISSING
+            and self.source_version < self.article.source_version
+        )
+
+
+class SlugHistory(models.Model):
+    """An address an article used to have; it answers with a permanent redirect."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="slughistory_language_slug_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}/{self.slug}"

@@ -1,0 +1,31 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Author, Section, Tag
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "slug",
+        "standfirst",
+        "body",
+        "seo_title",
+        "seo_description",
+        "content_warning",
+    )
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("bio",)
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")

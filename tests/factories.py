@@ -1,0 +1,75 @@
+"""Small builders for test data; each returns a saved object with sensible defaults."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article, Author, Byline, Section, Tag
+
+_counter = itertools.count(1)
+
+
+def section(**fields):
+    n = next(_counter)
+    defaults = {f"name_{code}": f"Section {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
+    defaults.update(fields)
+    return Section.objects.create(**defaults)
+
+
+def author(**fields):
+    n = next(_counter)
+    fields.setdefault("name", f"Author {n}")
+    fields.setdefault("slug", f"author-{n}")
+    return Author.objects.create(**fields)
+
+
+def tag(**fields):
+    n = next(_counter)
+    defaults = {f"name_{code}": f"Tag {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
+    defaults.update(fields)
+    return Tag.objects.create(**defaults)
+
+
+def article(
+    *,
+    languages=("en",),
+    published=True,
+    published_at=None,
+    authors=(),
+    tags=(),
+    source_language="en",
+    **fields,
+):
+    """An article with text in `languages`; when `published`, those variants are published."""
+    n = next(_counter)
+    for code in languages:
+        fields.setdefault(f"title_{code}", f"Story {n} in {code}")
+        fields.setdefault(f"standfirst_{code}", f"Standfirst {n} in {code}.")
+        fields.setdefault(f"body_{code}", f"<p>Body {n} in {code}.</p>")
+    obj = Article.objects.create(source_language=source_language, **fields)
+    services.article_saved(article=obj, previous=None)
+    for position, person in enumerate(authors):
+        Byline.objects.create(article=obj, author=person, position=position)
+    if tags:
+        obj.tags.add(*tags)
+    if published:
+        services.article_publish(
+            article=obj, at=published_at or timezone.now() - timedelta(hours=1)
+        )
+        for code in languages:
+            services.variant_set_state(article=obj, language=code, state="published")
+    return obj
+
+
+def user(*, superuser=False, **fields):
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    fields.setdefault("email", f"user{n}@example.org")
+    model = get_user_model()
+    if superuser:
+        return model.objects.create_superuser(password="pw-for-tests-only", **fields)
+    fields.setdefault("is_staff", True)
+    return model.objects.create_user(password="pw-for-tests-only", **fields)
