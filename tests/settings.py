@@ -10,8 +10,8 @@ from newsroom.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
-    **STORAGES,
-    "staticfiles": {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
