@@ -1,8 +1,23 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from . import views
+
+# Outside the language prefixes: machine-facing addresses and the admin.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
+# `/` has no pattern: LocaleMiddleware redirects it to the reader's language (cookie, then
+# Accept-Language, then LANGUAGE_CODE), as it does any unprefixed address that exists in it.
 urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=True)
+
+# Uploaded files on a laptop (DEBUG); in production the web server or object storage serves them.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"

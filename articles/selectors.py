@@ -1,0 +1,83 @@
+"""Reads for the reader pages: finding things by the slugs in an address.
+
+Writes live in `services.py`; listings start from `Article.objects.visible(lang).for_listing()`.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+
+from .models import Article, SlugHistory, language_codes, localized
+
+
+def language_order(language: str) -> list[str]:
+    """The active language first, then the default language, then the others."""
+    order = [language, settings.LANGUAGE_CODE]
+    order += [code for code in language_codes() if code not in order]
+    return order
+
+
+def slug_for(obj, language: str) -> str:
+    """The slug a section or tag answers to in `language`.
+
+    Its own slug in that language, else the default language's, else any it has: a page
+    address must never be empty, and the view redirects every other slug to this one.
+    """
+    for code in language_order(language):
+        slug = localized(obj, "slug", code)
+        if slug:
+            return slug
+    return ""
+
+
+def by_translated_slug(queryset, slug: str, language: str):
+    """The object whose slug in some language is `slug`, preferring `language`'s column.
+
+    Slugs are unique per language column only, so two objects may share one slug in
+    different languages: the active language wins, then the default, then the others.
+    """
+    matches = list(queryset.filter(_any_slug(slug)))
+    for code in language_order(language):
+        for obj in matches:
+            if localized(obj, "slug", code) == slug:
+                return obj
+    return None
+
+
+def _any_slug(slug: str) -> Q:
+    query = Q()
+    for code in language_codes():
+        query |= Q(**{f"slug_{code}": slug})
+    return query
+
+
+def article_detail_queryset(language: str):
+    """Visible articles with everything the article page shows, in a fixed number of queries."""
+    # The variants tell the language switcher and the hreflang links where the story is visible.
+    return (
+        Article.objects.visible(language)
+        .for_listing()
+        .prefetch_related("lead_image__renditions", "variants")
+    )
+
+
+def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
+    """The visible article an address in `language` points to, and whether it is canonical.
+
+    Returns (article, True) when `slug` is the article's slug in `language`;
+    (article, False) when it is an old slug (SlugHistory), another language's slug of an
+    article visible in `language`, or the bare id of an article without a slug: the caller
+    answers those with a permanent redirect. (None, False) when nothing visible matches.
+    """
+    queryset = article_detail_queryset(language)
+    article = queryset.filter(**{f"slug_{language}": slug}).first()
+    if article is not None:
+        return article, True
+    old = SlugHistory.objects.filter(language=language, slug=slug).values("article_id").first()
+    if old is not None:
+        article = queryset.filter(pk=old["article_id"]).first()
+        if article is not None:
+            return article, False
+    article = queryset.filter(_any_slug(slug)).first()
+    if article is None and slug.isdigit():
+        article = queryset.filter(pk=int(slug), **{f"slug_{language}__isnull": True}).first()
+    return article, False
