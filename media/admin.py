@@ -1,23 +1,204 @@
-from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+"""The picture desk in the admin: the image library, embeds, and the placement inline."""
 
-from .models import Image
+from django.conf import settings
+from django.contrib import admin
+from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from . import services
+from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget, PlacementForm
+from .models import Embed, Image, Placement
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+THUMBNAIL_WIDTH = 320
+
+
+def _thumbnail_rendition(image):
+    """The smallest square JPEG (made on first use), or None when there is no source."""
+    renditions = services.image_renditions(image=image, crop="square")
+    jpegs = [r for r in renditions if r.format == "jpeg"] or renditions
+    return jpegs[0] if jpegs else None
+
+
+class MissingAltTextFilter(admin.SimpleListFilter):
+    title = _("missing alt text")
+    parameter_name = "missing_alt"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        if self.value() in LANGUAGE_CODES:
+            return queryset.missing_alt_text(self.value())
+        return queryset
+
+
+class ContentWarningFilter(admin.SimpleListFilter):
+    title = _("content warning")
+    parameter_name = "warned"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Has a content warning")), ("no", _("No content warning"))]
+
+    def queryset(self, request, queryset):
+        from django.db.models import Q
+
+        warned = Q()
+        for code in LANGUAGE_CODES:
+            warned |= Q(**{f"content_warning_{code}__gt": ""})
+        if self.value() == "yes":
+            return queryset.filter(warned)
+        if self.value() == "no":
+            return queryset.exclude(warned)
+        return queryset
 
 
 @admin.register(Image)
 class ImageAdmin(TranslationAdmin):
-    """Interim image library; the picture desk (issue 3) builds it out."""
+    """The image library: thumbnails, search in every language, alt-text gaps per language."""
 
-    list_display = ["__str__", "credit", "width", "height", "created_at"]
+    form = ImageAdminForm
+    list_display = ["thumbnail", "__str__", "alt_languages", "credit", "size", "created_at"]
+    list_display_links = ["thumbnail", "__str__"]
+    list_filter = [MissingAltTextFilter, ContentWarningFilter, "created_at"]
     search_fields = [
-        "title_en",
-        "title_nl",
-        "title_de",
-        "title_fr",
-        "title_ar",
-        "caption_en",
-        "caption_nl",
-        "caption_de",
-        "caption_fr",
-        "caption_ar",
+        f"{field}_{code}" for field in ("title", "alt_text", "caption") for code in LANGUAGE_CODES
     ]
+    list_per_page = 40
+    readonly_fields = ["preview", "size", "content_hash", "uploaded_by", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "focal_x", "focal_y"]}),
+        (_("Text"), {"fields": ["title", "alt_text", "caption", "content_warning"]}),
+        (_("Source"), {"fields": ["credit", "source"]}),
+        (
+            _("File details"),
+            {"fields": ["size", "content_hash", "uploaded_by", "created_at"]},
+        ),
+    ]
+
+    class Media:
+        js = ["media/admin/focal-point.js"]
+        css = {"all": ["media/admin/admin.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_renditions()
+
+    def get_readonly_fields(self, request, obj=None):
+        # A picture's file never changes: upload a new image instead, so no rendition
+        # or article can silently show a different picture.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "file"] if obj is not None else fields
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.thumbnail_view)
+        return [
+            path("<int:pk>/thumbnail/", view, name="media_image_thumbnail"),
+            *super().get_urls(),
+        ]
+
+    def thumbnail_view(self, request, pk):
+        """Redirect to a small square rendition (the pickers' live preview)."""
+        if not self.has_view_or_change_permission(request):
+            raise Http404
+        rendition = _thumbnail_rendition(get_object_or_404(Image, pk=pk))
+        if rendition is None:
+            raise Http404
+        return HttpResponseRedirect(rendition.file.url)
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail(self, obj):
+        rendition = _thumbnail_rendition(obj)
+        if rendition is None:
+            return format_html('<span class="media-thumb media-thumb--missing">?</span>')
+        return format_html(
+            '<img class="media-thumb" src="{}" width="80" height="80" alt="" loading="lazy">',
+            rendition.file.url,
+        )
+
+    @admin.display(description=_("alt text in"))
+    def alt_languages(self, obj):
+        present = [code for code in LANGUAGE_CODES if getattr(obj, f"alt_text_{code}", None)]
+        return " ".join(code.upper() for code in present) or "—"
+
+    @admin.display(description=_("size"))
+    def size(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "—"
+
+    @admin.display(description=_("focal point"))
+    def preview(self, obj):
+        if obj is None or not obj.pk:
+            return _("You can set the focal point after uploading.")
+        renditions = [
+            r for r in services.image_renditions(image=obj, crop="full") if r.format == "jpeg"
+        ]
+        if not renditions:
+            return _("The picture's file is missing.")
+        shown = [r for r in renditions if r.width <= 960][-1:] or renditions[:1]
+        return format_html(
+            '<div class="focal-picker" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" width="{}" height="{}" alt="">'
+            '<span class="focal-picker__marker" aria-hidden="true"></span></div>'
+            '<p class="help">{}</p>',
+            obj.focal_x,
+            obj.focal_y,
+            shown[0].file.url,
+            shown[0].width,
+            shown[0].height,
+            _(
+                "Click the most important point of the picture: the 16:9 and square "
+                "crops keep it in view."
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.uploaded_by_id is None:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+        if change and {"focal_x", "focal_y"} & set(form.changed_data):
+            services.renditions_purge(image=obj, crops=["wide", "square"])
+
+
+@admin.register(Embed)
+class EmbedAdmin(TranslationAdmin):
+    """Videos and link cards that can be placed in stories."""
+
+    form = EmbedAdminForm
+    list_display = ["__str__", "provider", "url", "created_at"]
+    list_filter = ["provider"]
+    search_fields = [
+        "url",
+        *[f"{f}_{code}" for f in ("title", "caption") for code in LANGUAGE_CODES],
+    ]
+    readonly_fields = ["provider"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ImagePickerMixin:
+    """Admin mixin: every foreign key to Image gets the picker with a thumbnail preview.
+
+    List the field in `raw_id_fields` too, so the lookup opens the image library.
+    """
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.remote_field.model is Image and db_field.name in self.raw_id_fields:
+            kwargs["widget"] = ImagePickerWidget(db_field.remote_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PlacementInline(ImagePickerMixin, TranslationStackedInline):
+    """Images and embeds placed between the blocks of an article's body (add it to
+    ArticleAdmin.inlines). The placement is shared by every language; only the caption
+    override is per language."""
+
+    model = Placement
+    form = PlacementForm
+    extra = 0
+    raw_id_fields = ["image", "embed"]
+    fields = ["after_block", "position", "image", "embed", "caption_override"]
+    verbose_name = _("placed image or embed")
+    verbose_name_plural = _("images and embeds in the story")

@@ -1,8 +1,36 @@
 """Images and embeds: the picture desk."""
 
+import posixpath
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from . import renditions as pillow_renditions
+
+
+class ImageQuerySet(models.QuerySet):
+    def with_renditions(self):
+        """Renditions of every crop in one extra query (the picture tag reads this cache)."""
+        return self.prefetch_related("renditions")
+
+    def missing_alt_text(self, language):
+        """Pictures without alt text in `language`."""
+        column = f"alt_text_{language.replace('-', '_')}"
+        return self.filter(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
+
+    def search(self, query):
+        """Title, alt text or caption in any language contains `query`."""
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            for field in ("title", "alt_text", "caption"):
+                condition |= Q(**{f"{field}_{code}__icontains": query})
+        return self.filter(condition)
 
 
 class Image(models.Model):
@@ -19,7 +47,7 @@ class Image(models.Model):
         editable=False,
         blank=True,
         db_index=True,
-        help_text=_("SHA-256 of the stored file; the same picture is only kept once."),
+        help_text=_("SHA-256 of the uploaded file; the same picture is only kept once."),
     )
     title = models.CharField(
         _("title"),
@@ -51,6 +79,15 @@ class Image(models.Model):
     focal_y = models.FloatField(
         _("focal point y"), default=0.5, help_text=_("0 is the top edge, 1 the bottom edge.")
     )
+    content_warning = models.CharField(
+        _("content warning"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Readers see this instead of the picture until they choose to see it, "
+            "e.g. “Graphic violence”."
+        ),
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,13 +98,258 @@ class Image(models.Model):
         related_name="+",
     )
 
+    objects = ImageQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
+            )
+        ]
 
     def __str__(self):
-        return self.title or self.alt_text or self.file.name
+        return self.title or self.alt_text or posixpath.basename(self.file.name or "") or "#"
 
     def get_absolute_url(self):
         return self.file.url
+
+    @property
+    def focal_point(self):
+        return (self.focal_x, self.focal_y)
+
+    def cached_renditions(self):
+        """All renditions, from the prefetch cache when there is one."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "renditions" in cache:
+            return list(cache["renditions"])
+        return list(self.renditions.all())
+
+
+def rendition_upload_to(rendition, filename):
+    return f"renditions/{rendition.image_id}/{filename}"
+
+
+class Rendition(models.Model):
+    """One stored derivative of an image: a crop, at one width, in one format."""
+
+    class Crop(models.TextChoices):
+        FULL = "full", _("As uploaded")
+        WIDE = "wide", _("16:9 (lead)")
+        SQUARE = "square", _("1:1 (thumbnail)")
+
+    class Format(models.TextChoices):
+        AVIF = "avif", "AVIF"
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    image = models.ForeignKey(
+        Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions"
+    )
+    crop = models.CharField(_("crop"), max_length=10, choices=Crop.choices)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    file = models.FileField(_("file"), upload_to=rendition_upload_to, max_length=255)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        ordering = ["image", "crop", "width", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "crop", "width", "format"], name="rendition_image_spec_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.image_id} {self.crop} {self.width}w {self.format}"
+
+    def get_absolute_url(self):
+        return self.file.url
+
+    @property
+    def mime_type(self):
+        return pillow_renditions.MIME_TYPES[self.format]
+
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def parse_video_url(url):
+    """(provider, video id) for a YouTube or Vimeo address, else (None, None)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    path = parts.path.strip("/").split("/")
+    video_id = None
+    if host in ("youtube.com", "youtube-nocookie.com", "music.youtube.com"):
+        if path[0] == "watch":
+            video_id = (parse_qs(parts.query).get("v") or [None])[0]
+        elif path[0] in ("embed", "shorts", "live", "v") and len(path) > 1:
+            video_id = path[1]
+        if video_id and _YOUTUBE_ID.match(video_id):
+            return Embed.Provider.YOUTUBE, video_id
+    elif host == "youtu.be" and path and _YOUTUBE_ID.match(path[0]):
+        return Embed.Provider.YOUTUBE, path[0]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        digits = [p for p in path if p.isdigit()]
+        if digits:
+            return Embed.Provider.VIMEO, digits[0]
+    return None, None
+
+
+class Embed(models.Model):
+    """A video or other web page shown in a story; nothing loads from it until the reader asks."""
+
+    class Provider(models.TextChoices):
+        YOUTUBE = "youtube", "YouTube"
+        VIMEO = "vimeo", "Vimeo"
+        LINK = "link", _("Link")
+
+    url = models.URLField(
+        _("address"),
+        max_length=1000,
+        help_text=_(
+            "A YouTube or Vimeo video, or any https page (shown as a link card). "
+            "Nothing is loaded from it until the reader clicks."
+        ),
+    )
+    provider = models.CharField(
+        _("provider"), max_length=20, choices=Provider.choices, editable=False
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Shown on the placeholder.")
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    content_warning = models.CharField(
+        _("content warning"),
+        max_length=255,
+        blank=True,
+        help_text=_("Readers see this before the embed, e.g. “Graphic violence”."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("embed")
+        verbose_name_plural = _("embeds")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title or self.url
+
+    def save(self, *args, **kwargs):
+        provider, _video = parse_video_url(self.url or "")
+        self.provider = provider or self.Provider.LINK
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.url
+
+    def clean(self):
+        if self.url and urlsplit(self.url).scheme != "https":
+            raise ValidationError({"url": _("Only https addresses can be embedded.")})
+        provider, _video = parse_video_url(self.url or "")
+        self.provider = provider or self.Provider.LINK
+
+    @property
+    def player_url(self):
+        """The iframe address on the provider's privacy-enhanced host, or "" for a link card."""
+        provider, video_id = parse_video_url(self.url or "")
+        if provider == self.Provider.YOUTUBE:
+            query = urlencode({"autoplay": 1, "rel": 0})
+            return f"https://www.youtube-nocookie.com/embed/{video_id}?{query}"
+        if provider == self.Provider.VIMEO:
+            return (
+                f"https://player.vimeo.com/video/{video_id}?{urlencode({'dnt': 1, 'autoplay': 1})}"
+            )
+        return ""
+
+    @property
+    def host(self):
+        return (urlsplit(self.url).hostname or "").removeprefix("www.")
+
+
+class Placement(models.Model):
+    """An image or embed placed in an article's body, after its Nth block, in every language."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="placements",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Items after the same paragraph appear in this order.")
+    )
+    after_block = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=0,
+        help_text=_(
+            "Shown after this many paragraphs, headings, lists or quotes of the body "
+            "(0: before the first). The same in every language."
+        ),
+    )
+    image = models.ForeignKey(
+        Image,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    embed = models.ForeignKey(
+        Embed,
+        verbose_name=_("embed"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    caption_override = models.TextField(
+        _("caption for this article"),
+        blank=True,
+        help_text=_("Replaces the image's or embed's own caption in this article only."),
+    )
+
+    class Meta:
+        verbose_name = _("placed image or embed")
+        verbose_name_plural = _("placed images and embeds")
+        ordering = ["after_block", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(image__isnull=False, embed__isnull=True)
+                    | Q(image__isnull=True, embed__isnull=False)
+                ),
+                name="placement_image_xor_embed",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.image or self.embed or "")
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+    def clean(self):
+        if bool(self.image_id) == bool(self.embed_id):
+            raise ValidationError(_("Choose either an image or an embed."))
+
+
+def placements_prefetch(lookup="placements"):
+    """The one prefetch `{% article_body %}` needs: placed items with their images,
+    embeds and renditions (two queries for any number of placements)."""
+    return Prefetch(
+        lookup,
+        queryset=Placement.objects.select_related("image", "embed").prefetch_related(
+            "image__renditions"
+        ),
+    )
+
+
+def image_admin_url(image):
+    return reverse("admin:media_image_change", args=[image.pk])

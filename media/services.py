@@ -1,20 +1,172 @@
-"""Writes for the picture desk."""
+"""Writes for the picture desk: uploads, focal points and renditions."""
+
+from __future__ import annotations
 
 import hashlib
+import logging
+import posixpath
 
-from django.db import transaction
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from .models import Image
+from . import renditions as pillow
+from .models import Image, Rendition
+from .validators import check_image_bytes, read_upload
+
+logger = logging.getLogger(__name__)
+
+
+class DuplicateImage(ValidationError):
+    """The same file is already in the library; `existing` is that image."""
+
+    def __init__(self, existing: Image):
+        super().__init__(
+            _("This picture is already in the library."),
+            code="duplicate",
+        )
+        self.existing = existing
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def image_prepare_upload(*, file) -> tuple[ContentFile, str]:
+    """Check an upload and return (the cleaned file to store, the upload's content hash).
+
+    Raises ValidationError (DuplicateImage for a file already in the library) and
+    stores nothing. The stored file is upright and free of identifying metadata unless
+    NEWSROOM_IMAGE_KEEP_METADATA is on; its extension follows its real format.
+    """
+    data = read_upload(file)
+    check_image_bytes(data)
+    digest = content_hash(data)
+    existing = Image.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        raise DuplicateImage(existing)
+    cleaned, fmt = pillow.clean_original(data, keep_metadata=settings.NEWSROOM_IMAGE_KEEP_METADATA)
+    stem = posixpath.splitext(posixpath.basename(getattr(file, "name", "") or ""))[0]
+    name = f"{slugify(stem)[:80] or 'image'}.{pillow.EXTENSIONS[fmt]}"
+    return ContentFile(cleaned, name=name), digest
 
 
 @transaction.atomic
-def image_create(*, file, uploaded_by=None, **fields) -> Image:
-    """Store an uploaded picture. Interim: the picture desk (issue 3) adds validation."""
-    digest = hashlib.sha256()
-    for chunk in file.chunks():
-        digest.update(chunk)
-    file.seek(0)
-    image = Image(file=file, uploaded_by=uploaded_by, content_hash=digest.hexdigest(), **fields)
+def image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fields) -> Image:
+    """Check, clean and store an uploaded picture; return the new Image.
+
+    Refused uploads raise ValidationError and leave nothing behind. The same file
+    uploaded twice raises DuplicateImage, or returns the existing image when
+    `reuse_existing` is true.
+    """
+    try:
+        content, digest = image_prepare_upload(file=file)
+    except DuplicateImage as duplicate:
+        if reuse_existing:
+            return duplicate.existing
+        raise
+    image = Image(file=content, uploaded_by=uploaded_by, content_hash=digest, **fields)
     image.full_clean()
     image.save()
     return image
+
+
+def image_set_focal_point(*, image: Image, x: float, y: float) -> Image:
+    """Move the focal point; the crops made around the old one are deleted (files after commit)."""
+    x, y = min(max(float(x), 0.0), 1.0), min(max(float(y), 0.0), 1.0)
+    if (image.focal_x, image.focal_y) == (x, y):
+        return image
+    with transaction.atomic():
+        image.focal_x, image.focal_y = x, y
+        image.full_clean()
+        image.save(update_fields=["focal_x", "focal_y"])
+        renditions_purge(image=image, crops=[c for c in pillow.CROPS if pillow.CROPS[c]])
+    return image
+
+
+def renditions_purge(*, image: Image, crops=None) -> int:
+    """Delete an image's renditions (of `crops`, or all); files go after the commit."""
+    queryset = Rendition.objects.filter(image=image)
+    if crops is not None:
+        queryset = queryset.filter(crop__in=list(crops))
+    count = 0
+    for rendition in queryset:  # one by one so each file's deletion is scheduled
+        rendition.delete()
+        count += 1
+    cache = getattr(image, "_prefetched_objects_cache", {})
+    cache.pop("renditions", None)
+    return count
+
+
+def rendition_formats() -> tuple[str, ...]:
+    return pillow.output_formats(avif=settings.NEWSROOM_IMAGE_AVIF)
+
+
+def image_renditions(*, image: Image, crop: str) -> list[Rendition]:
+    """The stored renditions of `crop` (the whole ladder, every format), made once on demand.
+
+    Uses the prefetch cache, makes only what is missing, decoding the source once.
+    A missing or unreadable source returns what exists (possibly nothing) instead of failing.
+    """
+    widths = settings.NEWSROOM_IMAGE_WIDTHS
+    formats = rendition_formats()
+    existing = [r for r in image.cached_renditions() if r.crop == crop]
+    have = {(r.width, r.format) for r in existing}
+    if image.width and image.height:
+        sizes = pillow.plan((image.width, image.height), crop, image.focal_point, widths)
+        wanted = {(crop, w, f) for w, _h in sizes for f in formats if (w, f) not in have}
+        if not wanted:
+            return sorted(existing, key=lambda r: r.width)
+    else:
+        wanted = None
+    made = []
+    try:
+        with image.file.open("rb") as source:
+            outputs = list(
+                pillow.render(
+                    source,
+                    crops=[crop],
+                    formats=formats,
+                    focal=image.focal_point,
+                    widths=widths,
+                    wanted=wanted,
+                )
+            )
+    except (FileNotFoundError, OSError, ValueError) as error:
+        logger.warning("Cannot make renditions of image %s: %s", image.pk, error)
+        return sorted(existing, key=lambda r: r.width)
+    for output in outputs:
+        if (output.width, output.format) in have:
+            continue
+        made.append(_rendition_store(image, output))
+    result = sorted([*existing, *[r for r in made if r]], key=lambda r: r.width)
+    cache = getattr(image, "_prefetched_objects_cache", None)
+    if cache is not None and "renditions" in cache:
+        cache["renditions"] = [r for r in image.cached_renditions() if r.crop != crop] + result
+    return result
+
+
+def _rendition_store(image: Image, output: pillow.Output) -> Rendition | None:
+    extension = "jpg" if output.format == "jpeg" else output.format
+    rendition = Rendition(
+        image=image,
+        crop=output.crop,
+        width=output.width,
+        height=output.height,
+        format=output.format,
+    )
+    name = f"{output.crop}-{output.width}x{output.height}.{extension}"
+    rendition.file.save(name, ContentFile(output.data), save=False)
+    try:
+        with transaction.atomic():
+            rendition.save()
+    except IntegrityError:
+        # Another request made the same rendition meanwhile: keep theirs.
+        rendition.file.storage.delete(rendition.file.name)
+        return Rendition.objects.filter(
+            image=image, crop=output.crop, width=output.width, format=output.format
+        ).first()
+    return rendition

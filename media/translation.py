@@ -1,8 +1,18 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Image
+from .models import Embed, Image, Placement
 
 
 @register(Image)
 class ImageTranslationOptions(TranslationOptions):
-    fields = ("title", "alt_text", "caption")
+    fields = ("title", "alt_text", "caption", "content_warning")
+
+
+@register(Embed)
+class EmbedTranslationOptions(TranslationOptions):
+    fields = ("title", "caption", "content_warning")
+
+
+@register(Placement)
+class PlacementTranslationOptions(TranslationOptions):
+    fields = ("caption_override",)

@@ -188,3 +188,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Picture desk (media app)
+# Uploads larger than this many bytes, or pictures with more pixels than this, are refused
+# (the pixel limit stops decompression bombs before anything is decoded).
+NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
+NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", "60000000"))
+# GPS position, camera serials and other metadata are removed unless this is on.
+NEWSROOM_IMAGE_KEEP_METADATA = env_bool("NEWSROOM_IMAGE_KEEP_METADATA")
+# Rendition widths in pixels, and whether to write AVIF when this Pillow can.
+NEWSROOM_IMAGE_WIDTHS = [
+    int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")
+]
+NEWSROOM_IMAGE_AVIF = env_bool("NEWSROOM_IMAGE_AVIF", True)

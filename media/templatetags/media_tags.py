@@ -1,41 +1,297 @@
-"""Template tags for pictures and for the article body with its placed media.
+"""Template tags for pictures, embeds and the article body with its placed media.
 
-Interim version: the picture desk (issue 3) replaces the bodies of these tags, keeping
-their names and arguments.
+`{% picture image spec %}` renders a responsive <picture> from stored renditions,
+making them on first use; `{% article_body article %}` puts the article's placed
+images and embeds between the blocks of its body, in the same places in every language.
 """
 
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
 from django import template
-from django.utils.html import format_html
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from media import renditions as pillow
+from media import services
+from media.models import placements_prefetch
+
 register = template.Library()
+
+# The widest rendition the no-srcset fallback <img src> points at.
+FALLBACK_WIDTH = 960
+
+
+def _language():
+    return (translation.get_language() or settings.LANGUAGE_CODE).replace("-", "_")
+
+
+def _default_language():
+    return settings.LANGUAGE_CODE.replace("-", "_")
+
+
+def localized_text(obj, field):
+    """(text, lang) in the active language; lang is set only when it is another language's text.
+
+    Used for alt text and warnings, where saying nothing is worse than the default language.
+    """
+    own = getattr(obj, f"{field}_{_language()}", None)
+    if own:
+        return own, ""
+    default = getattr(obj, f"{field}_{_default_language()}", None)
+    if default:
+        return default, settings.LANGUAGE_CODE
+    return "", ""
+
+
+def content_warning(obj):
+    """(text, lang) of the object's content warning, or ("", "") when it has none.
+
+    A warning set in any language warns every reader: a missing translation must not
+    show a graphic picture unannounced. The text falls back to the default language,
+    then to a generic one.
+    """
+    text, lang = localized_text(obj, "content_warning")
+    if text:
+        return text, lang
+    for code, _name in settings.LANGUAGES:
+        if getattr(obj, f"content_warning_{code.replace('-', '_')}", None):
+            return translation.gettext("This may be distressing."), ""
+    return "", ""
+
+
+def _placeholder(alt, lang=""):
+    return format_html(
+        '<span class="picture-missing" role="img" aria-label="{}"{}></span>',
+        alt,
+        format_html(' lang="{}"', lang) if lang else "",
+    )
+
+
+def _srcset(renditions):
+    return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+
+
+def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
+    """The <picture> markup (see the `picture` tag); a placeholder when it cannot be shown."""
+    if image is None:
+        return _placeholder("")
+    alt, alt_lang = localized_text(image, "alt_text")
+    crop = spec if spec in pillow.CROPS else "full"
+    if not image.file:
+        return _placeholder(alt, alt_lang)
+    renditions = services.image_renditions(image=image, crop=crop)
+    if not renditions:
+        return _placeholder(alt, alt_lang)
+    by_format = {}
+    for rendition in renditions:
+        by_format.setdefault(rendition.format, []).append(rendition)
+    fallback_set = by_format.get("jpeg") or next(iter(by_format.values()))
+    largest = fallback_set[-1]
+    fallback = [r for r in fallback_set if r.width <= FALLBACK_WIDTH] or fallback_set[:1]
+    sources = format_html_join(
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
+        (
+            (pillow.MIME_TYPES[fmt], _srcset(by_format[fmt]), sizes)
+            for fmt in pillow.MIME_TYPES
+            if fmt in by_format and fmt != "jpeg"
+        ),
+    )
+    loading = (
+        mark_safe('loading="eager" fetchpriority="high"') if lead else mark_safe('loading="lazy"')
+    )
+    img = format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} {} '
+        'decoding="async">',
+        fallback[-1].file.url,
+        _srcset(fallback_set),
+        sizes,
+        largest.width,
+        largest.height,
+        alt,
+        format_html(' lang="{}"', alt_lang) if alt_lang else "",
+        format_html(' class="{}"', css_class) if css_class else "",
+        loading,
+    )
+    html = format_html('<picture class="picture picture--{}">{}{}</picture>', crop, sources, img)
+    warning, warning_lang = content_warning(image)
+    if warning:
+        html = warning_wrap(html, warning, warning_lang, kind="image")
+    return html
+
+
+def warning_wrap(content, text, lang="", kind="image"):
+    """Hide `content` behind a content warning the reader opens (a <details>: no JS needed)."""
+    return template.loader.render_to_string(
+        "media/content_warning.html",
+        {"content": content, "text": text, "lang": lang, "kind": kind},
+    )
 
 
 @register.simple_tag
 def picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     """A <picture> for `image` cut to `spec` ("wide" 16:9, "square" 1:1, "full" as is).
 
-    `lead=True` loads eagerly (the image at the top of the page); others load lazily.
-    A missing image or file renders a placeholder instead of failing the page.
+    AVIF/WebP sources and a JPEG <img> with srcset, sizes, width and height (no layout
+    shift). `lead=True` loads eagerly with high priority (the image at the top of the
+    page); others load lazily. Renditions are made on first use and stored. A missing
+    image or source file renders a placeholder instead of failing the page; a picture
+    with a content warning is hidden behind it until the reader opens it.
     """
-    if image is None or not image.file:
-        return format_html('<span class="picture-missing" role="img" aria-label=""></span>')
-    try:
-        url = image.file.url
-    except ValueError:
-        return format_html('<span class="picture-missing" role="img" aria-label=""></span>')
+    return render_picture(image, spec, lead, sizes, css_class)
+
+
+@register.simple_tag
+def embed_card(embed):
+    """An embed's privacy-first placeholder: nothing is requested from the provider until
+    the reader clicks (with JavaScript the player then loads in place; without it the
+    placeholder is a link to the video's page)."""
+    title, title_lang = localized_text(embed, "title")
+    html = template.loader.render_to_string(
+        "media/embed.html",
+        {
+            "embed": embed,
+            "title": title,
+            "title_lang": title_lang,
+            "player_url": embed.player_url,
+            "provider": embed.get_provider_display(),
+        },
+    )
+    warning, warning_lang = content_warning(embed)
+    if warning:
+        html = warning_wrap(mark_safe(html), warning, warning_lang, kind="embed")
+    return mark_safe(html)
+
+
+@register.simple_tag(takes_context=True)
+def media_assets(context):
+    """The picture desk's CSS and JS; put it in <head>. `article_body` adds it when missing."""
+    _mark_assets_done(context)
+    return _assets()
+
+
+def _assets():
     return format_html(
-        '<img src="{}" alt="{}" width="{}" height="{}" class="{}" loading="{}" decoding="async">',
-        url,
-        image.alt_text or "",
-        image.width,
-        image.height,
-        css_class,
-        "eager" if lead else "lazy",
+        '<link rel="stylesheet" href="{}"><script src="{}" defer></script>',
+        static("media/media.css"),
+        static("media/media.js"),
+    )
+
+
+def _mark_assets_done(context):
+    request = context.get("request")
+    if request is not None:
+        request._newsroom_media_assets = True
+
+
+def _assets_done(context):
+    request = context.get("request")
+    return bool(request is not None and getattr(request, "_newsroom_media_assets", False))
+
+
+class _BlockSplitter(HTMLParser):
+    """Finds where each top-level block of a (sanitized) body starts."""
+
+    VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.starts = []  # (line, column) of each top-level block
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth == 0:
+            self.starts.append(self.getpos())
+        if tag not in self.VOID:
+            self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if self.depth == 0:
+            self.starts.append(self.getpos())
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID:
+            self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data):
+        if self.depth == 0 and data.strip():
+            self.starts.append(self.getpos())
+
+
+def split_blocks(html: str) -> tuple[str, list[str]]:
+    """(leading whitespace, [top-level blocks]) of `html`; joined they give `html` back."""
+    parser = _BlockSplitter()
+    parser.feed(html)
+    parser.close()
+    line_offsets = [0]
+    for line in html.splitlines(keepends=True):
+        line_offsets.append(line_offsets[-1] + len(line))
+    offsets = [line_offsets[line - 1] + column for line, column in parser.starts]
+    if not offsets:
+        return html, []
+    bounds = [*offsets, len(html)]
+    return html[: offsets[0]], [html[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def article_placements(article):
+    """The article's placed items with images, embeds and renditions (one prefetch)."""
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    if "placements" not in cache:
+        prefetch_related_objects([article], placements_prefetch())
+    return list(article.placements.all())
+
+
+def render_placement(placement):
+    lang = _language()
+    caption = getattr(placement, f"caption_override_{lang}", None) or ""
+    item = placement.image or placement.embed
+    if not caption and item is not None:
+        caption = getattr(item, f"caption_{lang}", None) or ""
+    if placement.image_id:
+        media = render_picture(placement.image, "full", sizes="(min-width: 48rem) 48rem, 100vw")
+    else:
+        media = embed_card(placement.embed)
+    return template.loader.render_to_string(
+        "media/placement.html",
+        {
+            "placement": placement,
+            "media": mark_safe(media),
+            "caption": caption,
+            "credit": placement.image.credit if placement.image_id else "",
+            "kind": "image" if placement.image_id else "embed",
+        },
     )
 
 
 @register.simple_tag(takes_context=True)
 def article_body(context, article):
-    """The article body in the active language, with its placed images and embeds."""
-    return mark_safe(article.body or "")  # sanitized on save (ProseEditorField + nh3)
+    """The article body in the active language, with its placed images and embeds.
+
+    Each placement goes after the Nth top-level block (paragraph, heading, list, quote)
+    of the body, the same N in every language; captions are in the active language.
+    Adds two queries (placements with their images and embeds, then renditions) unless
+    the article was fetched with `placements_prefetch()`.
+    """
+    body = article.body or ""  # sanitized on save (ProseEditorField + nh3)
+    placements = article_placements(article)
+    if not placements:
+        return mark_safe(body)
+    prefix, blocks = split_blocks(body)
+    after = {}
+    for placement in placements:
+        slot = min(placement.after_block, len(blocks))
+        after.setdefault(slot, []).append(placement)
+    parts = [] if _assets_done(context) else [_assets()]
+    _mark_assets_done(context)
+    parts.append(prefix)
+    for index in range(len(blocks) + 1):
+        if index:
+            parts.append(blocks[index - 1])
+        parts.extend(render_placement(p) for p in after.get(index, []))
+    return mark_safe("".join(str(part) for part in parts))

@@ -1,0 +1,128 @@
+"""Forms for the picture desk's admin."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Embed, Image, Placement, image_admin_url
+
+ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/avif"
+
+
+def translated(*names):
+    """The per-language columns of translated fields, e.g. title_en, title_nl, ..."""
+    return [f"{name}_{code.replace('-', '_')}" for name in names for code, _n in settings.LANGUAGES]
+
+
+class ImageAdminForm(forms.ModelForm):
+    """Upload with the picture desk's checks; alt text required in the default language."""
+
+    file = forms.FileField(
+        label=_("file"),
+        help_text=_(
+            "JPEG, PNG, WebP, GIF or AVIF. Location and camera details are removed on upload."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    class Meta:
+        model = Image
+        fields = [
+            "file",
+            "focal_x",
+            "focal_y",
+            *translated("title", "alt_text", "caption", "content_warning"),
+            "credit",
+            "source",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.content_hash = None
+        alt = f"alt_text_{settings.LANGUAGE_CODE.replace('-', '_')}"
+        if alt in self.fields:
+            # Images have no source language of their own; the site's default is it.
+            self.fields[alt].required = True
+            self.fields[alt].error_messages["required"] = _(
+                "Describe the picture for readers who cannot see it (required in English)."
+            )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not isinstance(upload, UploadedFile):
+            return upload  # unchanged on an existing image
+        try:
+            content, self.content_hash = services.image_prepare_upload(file=upload)
+        except services.DuplicateImage as duplicate:
+            raise ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This picture is already in the library:"),
+                    image_admin_url(duplicate.existing),
+                    str(duplicate.existing),
+                ),
+                code="duplicate",
+            ) from None
+        return content
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.content_hash:
+            self.instance.content_hash = self.content_hash
+
+
+class ImagePickerWidget(ForeignKeyRawIdWidget):
+    """The raw-id image field with a thumbnail of the chosen picture; the lookup opens
+    the image library (thumbnails, search) in a popup."""
+
+    template_name = "media/admin/image_picker.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        try:
+            template = reverse("admin:media_image_thumbnail", args=[0])
+        except NoReverseMatch:
+            template = ""
+        context["thumbnail_template"] = template
+        context["thumbnail_url"] = template.replace("/0/", f"/{value}/") if value else ""
+        context["widget"]["attrs"]["class"] = (
+            context["widget"]["attrs"].get("class", "") + " media-image-picker"
+        ).strip()
+        return context
+
+    class Media:
+        js = ["admin/js/jquery.init.js", "media/admin/image-picker.js"]
+        css = {"all": ["media/admin/admin.css"]}
+
+
+class PlacementForm(forms.ModelForm):
+    class Meta:
+        model = Placement
+        fields = ["after_block", "position", "image", "embed", *translated("caption_override")]
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("image")) == bool(cleaned.get("embed")):
+            raise ValidationError(_("Choose either an image or an embed."), code="image_or_embed")
+        return cleaned
+
+
+def https_urls(db_field, **kwargs):
+    """Form fields for Embed: addresses typed without a scheme are https."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class EmbedAdminForm(forms.ModelForm):
+    class Meta:
+        model = Embed
+        fields = ["url", *translated("title", "caption", "content_warning")]
+        formfield_callback = https_urls

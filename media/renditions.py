@@ -1,0 +1,303 @@
+"""Pure Pillow image work for the picture desk: checking, cleaning and resizing pictures.
+
+Nothing here knows about Django or the database; services.py stores what this produces.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from PIL import ExifTags, ImageOps, ImageSequence, features
+from PIL import Image as PILImage
+
+# Formats accepted on upload, detected by content (Pillow's plugin name), never by extension.
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "AVIF": "avif"}
+
+# Rendition output formats, best first: a <picture> lists them in this order.
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+DEFAULT_WIDTHS = (320, 640, 960, 1280, 1920)
+
+# Fixed ratios; "full" keeps the picture's own shape.
+CROPS: dict[str, tuple[int, int] | None] = {"full": None, "wide": (16, 9), "square": (1, 1)}
+
+# Animated files are checked frame by frame; beyond this many frames they are refused.
+MAX_FRAMES = 1000
+
+ENCODER_OPTIONS = {
+    "jpeg": {"quality": 82, "progressive": True},
+    "webp": {"quality": 80, "method": 4},
+    # speed 8 keeps AVIF encoding within a few times JPEG's cost at a small size penalty.
+    "avif": {"quality": 60, "speed": 8},
+}
+# reduce() by whole factors before the final resample when the picture is at least
+# this many times larger: much faster on big photos, visually the same.
+REDUCING_GAP = 3.0
+
+
+class ImageRejected(Exception):
+    """The bytes are not a picture we accept; `code` says why (see validators.py)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class CheckedImage:
+    format: str  # one of ACCEPTED_FORMATS
+    width: int  # after applying the EXIF orientation
+    height: int
+    frames: int
+
+
+@dataclass(frozen=True)
+class Output:
+    crop: str
+    width: int
+    height: int
+    format: str  # a key of MIME_TYPES
+    data: bytes
+
+
+def output_formats(avif: bool = True) -> tuple[str, ...]:
+    """The rendition formats this Pillow can write (AVIF only when its encoder is built in)."""
+    formats = ["webp", "jpeg"]
+    if avif and features.check("avif"):
+        formats.insert(0, "avif")
+    return tuple(formats)
+
+
+def check_image(data: bytes, *, max_pixels: int) -> CheckedImage:
+    """Open and fully decode `data`; raise ImageRejected unless it is a sound accepted picture.
+
+    The pixel limit is checked from the header, before any pixel is decoded, so a
+    decompression bomb costs nothing.
+    """
+    if not data:
+        raise ImageRejected("empty")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            img = PILImage.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ImageRejected("too_many_pixels", limit=max_pixels) from None
+        except (PILImage.UnidentifiedImageError, OSError, ValueError, SyntaxError):
+            raise ImageRejected("not_an_image") from None
+        with img:
+            if img.format not in ACCEPTED_FORMATS:
+                raise ImageRejected("not_an_image")
+            width, height = img.size
+            if width < 1 or height < 1:
+                raise ImageRejected("corrupt")
+            if width * height > max_pixels:
+                raise ImageRejected("too_many_pixels", limit=max_pixels)
+            frames = getattr(img, "n_frames", 1) or 1
+            if frames > MAX_FRAMES:
+                raise ImageRejected("too_many_pixels", limit=max_pixels)
+            try:
+                for frame in ImageSequence.Iterator(img):
+                    frame.load()
+            except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+                raise ImageRejected("too_many_pixels", limit=max_pixels) from None
+            except (OSError, ValueError, SyntaxError, EOFError, IndexError, struct.error):
+                raise ImageRejected("corrupt") from None
+            if _orientation(img) in (5, 6, 7, 8):
+                width, height = height, width
+            return CheckedImage(img.format, width, height, frames)
+
+
+def _orientation(img: PILImage.Image) -> int:
+    try:
+        return int(img.getexif().get(ExifTags.Base.Orientation, 1) or 1)
+    except Exception:  # a broken EXIF block is no reason to refuse the picture
+        return 1
+
+
+def clean_original(data: bytes, *, keep_metadata: bool = False) -> tuple[bytes, str]:
+    """The picture to store: EXIF orientation applied, identifying metadata removed.
+
+    Returns (bytes, Pillow format). GPS position, camera serial numbers, XMP, IPTC and
+    comments go; the colour profile (ICC), which is not personal, stays. With
+    `keep_metadata`, an upright picture is stored byte for byte and a rotated one keeps
+    its EXIF (orientation reset).
+    """
+    img = PILImage.open(io.BytesIO(data))
+    fmt = img.format
+    orientation = _orientation(img)
+    if keep_metadata and orientation == 1:
+        return data, fmt
+    exif = b""
+    if keep_metadata:
+        kept = img.getexif()
+        kept.pop(ExifTags.Base.Orientation, None)
+        exif = kept.tobytes()
+    icc = img.info.get("icc_profile") or None
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        if orientation == 1:
+            # Same quantisation tables and subsampling: no visible generation loss.
+            img.save(out, "JPEG", quality="keep", exif=exif, icc_profile=icc, comment=b"")
+        else:
+            upright = ImageOps.exif_transpose(img)
+            upright.info = {}
+            upright.save(
+                out, "JPEG", quality=92, optimize=True, exif=exif, icc_profile=icc, comment=b""
+            )
+    elif fmt in ("GIF", "WEBP") and getattr(img, "n_frames", 1) > 1:
+        frames, durations = [], []
+        for frame in ImageSequence.Iterator(img):
+            durations.append(frame.info.get("duration", 100))
+            frames.append(frame.convert("RGBA"))
+        first = frames[0]
+        options = {"save_all": True, "append_images": frames[1:], "duration": durations}
+        options["loop"] = img.info.get("loop", 0)
+        if fmt == "WEBP":
+            options.update(lossless=False, quality=90, exif=exif, xmp=b"", icc_profile=icc or "")
+        else:
+            options.update(comment=b"", disposal=2)
+        first.save(out, fmt, **options)
+    else:
+        upright = ImageOps.exif_transpose(img)
+        upright.info = {k: v for k, v in img.info.items() if k == "transparency"}
+        if fmt == "PNG":
+            upright.save(out, "PNG", optimize=False, exif=exif or None, icc_profile=icc)
+        elif fmt == "GIF":
+            upright.save(out, "GIF", comment=b"")
+        elif fmt == "WEBP":
+            upright.save(out, "WEBP", quality=90, exif=exif, xmp=b"", icc_profile=icc or "")
+        elif fmt == "AVIF":
+            upright.save(out, "AVIF", quality=85, exif=exif, xmp=b"", icc_profile=icc)
+        else:  # pragma: no cover - check_image() only lets ACCEPTED_FORMATS through
+            raise ImageRejected("not_an_image")
+    return out.getvalue(), fmt
+
+
+def crop_box(
+    size: tuple[int, int], ratio: tuple[int, int] | None, focal: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest box of `ratio` inside `size`, centred on the focal point as far as it fits.
+
+    The focal point (fractions of width and height) is always inside the box.
+    """
+    width, height = size
+    if ratio is None:
+        return (0, 0, width, height)
+    rw, rh = ratio
+    if width * rh > height * rw:  # too wide: keep the full height
+        box_w, box_h = max(1, round(height * rw / rh)), height
+    else:
+        box_w, box_h = width, max(1, round(width * rh / rw))
+    fx = min(max(focal[0], 0.0), 1.0) * width
+    fy = min(max(focal[1], 0.0), 1.0) * height
+    left = int(min(max(round(fx - box_w / 2), 0), width - box_w))
+    top = int(min(max(round(fy - box_h / 2), 0), height - box_h))
+    return (left, top, left + box_w, top + box_h)
+
+
+def ladder(box_width: int, widths: Iterable[int] = DEFAULT_WIDTHS) -> list[int]:
+    """Rendition widths for a box this wide: the ladder's steps below it, never upscaled.
+
+    The picture's own width is the top step when it is narrower than the widest step.
+    """
+    widths = sorted(set(widths))
+    steps = [w for w in widths if w < box_width]
+    steps.append(min(box_width, widths[-1]))
+    return sorted(set(steps))
+
+
+def plan(
+    size: tuple[int, int],
+    crop: str,
+    focal: tuple[float, float],
+    widths: Iterable[int] = DEFAULT_WIDTHS,
+) -> list[tuple[int, int]]:
+    """The (width, height) of every rendition of `crop` for an upright source of `size`."""
+    left, top, right, bottom = crop_box(size, CROPS[crop], focal)
+    box_w, box_h = right - left, bottom - top
+    return [(w, max(1, round(w * box_h / box_w))) for w in ladder(box_w, widths)]
+
+
+def render(
+    source,
+    *,
+    crops: Iterable[str],
+    formats: Iterable[str],
+    focal: tuple[float, float] = (0.5, 0.5),
+    widths: Iterable[int] = DEFAULT_WIDTHS,
+    wanted: set[tuple[str, int, str]] | None = None,
+) -> Iterator[Output]:
+    """Decode `source` (a path or file) once; yield the renditions of `crops` × ladder × formats.
+
+    JPEG sources are decoded at a reduced scale (draft mode) when even the widest
+    rendition needs no more pixels; `wanted`, when given, limits the output to those
+    (crop, width, format) triples.
+    """
+    crops, formats, widths = list(crops), list(formats), list(widths)
+    img = PILImage.open(source)
+    img.seek(0)  # animated pictures: renditions are stills of the first frame
+    orientation = _orientation(img)
+    upright_size = img.size if orientation not in (5, 6, 7, 8) else img.size[::-1]
+    plans = {crop: plan(upright_size, crop, focal, widths) for crop in crops}
+
+    # Draft: the largest power-of-two reduction that still leaves every crop box at least
+    # as wide as its widest rendition.
+    if img.format == "JPEG":
+        factor = math.inf
+        for crop, sizes in plans.items():
+            left, _t, right, _b = crop_box(upright_size, CROPS[crop], focal)
+            factor = min(factor, (right - left) / sizes[-1][0])
+        scale = 1
+        while scale * 2 <= min(factor, 8):
+            scale *= 2
+        if scale > 1:
+            img.draft("RGB", (img.size[0] // scale, img.size[1] // scale))
+    img = ImageOps.exif_transpose(img)
+    if img.mode not in ("RGB", "RGBA", "L", "LA"):
+        img = img.convert("RGBA" if _has_alpha(img) else "RGB")
+    # Coordinates below are in the decoded (possibly drafted) picture.
+    ratio = img.size[0] / upright_size[0]
+    for crop, sizes in plans.items():
+        box = crop_box(upright_size, CROPS[crop], focal)
+        box = tuple(c * ratio for c in box)
+        for width, height in sizes:
+            todo = [f for f in formats if wanted is None or (crop, width, f) in wanted]
+            if not todo:
+                continue
+            resized = img.resize(
+                (width, height),
+                PILImage.Resampling.LANCZOS,
+                box=box,
+                reducing_gap=REDUCING_GAP,
+            )
+            for fmt in todo:
+                yield Output(crop, width, height, fmt, encode(resized, fmt))
+
+
+def _has_alpha(img: PILImage.Image) -> bool:
+    return img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+
+
+def encode(img: PILImage.Image, fmt: str) -> bytes:
+    """`img` as `fmt` bytes with no metadata but its colour profile (ICC, not personal)."""
+    out = io.BytesIO()
+    icc = img.info.get("icc_profile") or None
+    if fmt == "jpeg" and img.mode not in ("RGB", "L"):
+        rgba = img.convert("RGBA")
+        img = PILImage.new("RGB", img.size, (255, 255, 255))
+        img.paste(rgba, mask=rgba.getchannel("A"))
+    options = dict(ENCODER_OPTIONS[fmt])
+    # Explicit values: some encoders would otherwise copy these from the source's info.
+    options["icc_profile"] = icc
+    if fmt == "jpeg":
+        options["comment"] = b""
+    else:
+        options.update(exif=b"", xmp=b"")
+    img.save(out, fmt.upper(), **options)
+    return out.getvalue()

@@ -1,0 +1,24 @@
+"""Same-app cleanup: stored files go when their rows go, once the deletion is committed."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from .models import Image, Rendition
+
+
+def _delete_file_on_commit(field_file):
+    name, storage = field_file.name, field_file.storage
+    if name:
+        # After the commit: a rolled-back deletion must still find its files.
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Image, dispatch_uid="media_image_file_delete")
+def image_deleted(sender, instance, **kwargs):
+    _delete_file_on_commit(instance.file)
+
+
+@receiver(post_delete, sender=Rendition, dispatch_uid="media_rendition_file_delete")
+def rendition_deleted(sender, instance, **kwargs):
+    _delete_file_on_commit(instance.file)
