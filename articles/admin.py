@@ -1,0 +1,538 @@
+"""The editors' and translators' admin: articles in every language, and what files them."""
+
+import copy
+import re
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.utils import translation
+from django.utils.functional import lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from taggit.models import Tag as TaggitTag
+
+from . import services
+from .forms import (
+    ArticleAdminForm,
+    ArticleVariantFormSet,
+    language_name,
+    translated_field_names,
+)
+from .models import (
+    Article,
+    ArticleVariant,
+    Author,
+    Byline,
+    Section,
+    Tag,
+    TaggedArticle,
+    language_codes,
+    localized,
+)
+
+# What the changelist shows for each language state; the words go alongside for screen
+# readers and as a tooltip, the symbol is only a visual shorthand.
+STATE_SYMBOLS = {
+    ArticleVariant.State.PUBLISHED: "✓",
+    ArticleVariant.State.READY: "●",
+    ArticleVariant.State.IN_PROGRESS: "…",
+    ArticleVariant.State.MISSING: "–",
+}
+OUTDATED_SYMBOL = "!"
+
+
+def _language_order():
+    """Order variants the way settings.LANGUAGES lists them, not alphabetically."""
+    return Case(
+        *[When(language=code, then=Value(i)) for i, code in enumerate(language_codes())],
+        default=Value(len(language_codes())),
+        output_field=IntegerField(),
+    )
+
+
+def _is_bidi(code):
+    return translation.get_language_info(code)["bidi"]
+
+
+# -- Things an article is filed under: registered so that autocomplete can search them. --
+
+# Our tags are articles.Tag (translated); taggit's own, unused Tag would be a second "Tags"
+# entry on the admin index.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
+
+
+@admin.register(Section)
+class SectionAdmin(TranslationAdmin):
+    list_display = ["__str__", "position"]
+    list_editable = ["position"]
+    search_fields = [f"name_{code}" for code in language_codes()]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Author)
+class AuthorAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "is_organisation", "user"]
+    list_filter = ["is_organisation"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Tag)
+class TagAdmin(TranslationAdmin):
+    list_display = ["__str__", *[f"name_{code}" for code in language_codes()]]
+    search_fields = [f"name_{code}" for code in language_codes()]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+# -- Article inlines --
+
+
+class BylineInline(admin.TabularInline):
+    """The byline, in order: the position decides who is named first."""
+
+    model = Byline
+    fields = ["author", "position"]
+    autocomplete_fields = ["author"]
+    extra = 0
+    verbose_name = _("author")
+    verbose_name_plural = _("byline")
+    # Rendered inside the "Filing" part of the form (see the change_form template).
+    newsroom_group = "filing"
+
+
+class TaggedArticleInline(admin.TabularInline):
+    """Tags with autocomplete; TaggableManager itself cannot use autocomplete_fields."""
+
+    model = TaggedArticle
+    fk_name = "content_object"
+    fields = ["tag"]
+    autocomplete_fields = ["tag"]
+    extra = 0
+    verbose_name = _("tag")
+    verbose_name_plural = _("tags")
+    newsroom_group = "filing"
+
+
+class ArticleVariantInline(admin.TabularInline):
+    """Where each language version stands; state changes go through the services."""
+
+    model = ArticleVariant
+    formset = ArticleVariantFormSet
+    fields = ["language", "state", "source_version", "outdated"]
+    readonly_fields = ["language", "source_version", "outdated"]
+    extra = 0
+    max_num = len(settings.LANGUAGES)
+    can_delete = False
+    verbose_name = _("language version")
+    verbose_name_plural = _("language versions")
+
+    def has_add_permission(self, request, obj=None):
+        # One row per language is made by services.article_saved, never by hand.
+        return False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article")
+            .order_by(_language_order(), "pk")
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        can_publish = request.user.has_perm("articles.publish_article")
+        return type(formset.__name__, (formset,), {"can_publish": can_publish})
+
+    @admin.display(description=_("outdated"))
+    def outdated(self, variant):
+        if variant.pk is None or not variant.is_outdated:
+            return "–"
+        return format_html(
+            '<span class="nr-outdated">{} {}</span>',
+            OUTDATED_SYMBOL,
+            gettext("Outdated: the source text is now at version %(version)s.")
+            % {"version": variant.article.source_version},
+        )
+
+
+# -- Changelist helpers --
+
+
+def variant_state_filter(code):
+    """A sidebar filter on one language's state: "Dutch version: missing / … / published"."""
+
+    def title():
+        return gettext("%(language)s version") % {"language": language_name(code)}
+
+    class VariantStateFilter(admin.SimpleListFilter):
+        parameter_name = f"lang_{code}"
+
+        def lookups(self, request, model_admin):
+            return [
+                *ArticleVariant.State.choices,
+                ("outdated", _("Outdated")),
+            ]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if not value:
+                return queryset
+            variants = ArticleVariant.objects.filter(article=OuterRef("pk"), language=code)
+            missing = ArticleVariant.State.MISSING
+            if value == missing:
+                # No row at all counts as missing too (an article saved outside the admin).
+                return queryset.exclude(Exists(variants.exclude(state=missing)))
+            if value == "outdated":
+                stale = variants.exclude(state=missing).filter(
+                    source_version__lt=OuterRef("source_version")
+                )
+                return queryset.filter(Exists(stale)).exclude(source_language=code)
+            return queryset.filter(Exists(variants.filter(state=value)))
+
+    VariantStateFilter.title = lazy(title, str)()
+    VariantStateFilter.__name__ = f"VariantState{code.title()}Filter"
+    return VariantStateFilter
+
+
+class ArticleChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        # The per-language summary reads every row's variants: one query for the page.
+        self.result_list = self.result_list.prefetch_related("variants")
+
+
+# -- The article --
+
+
+@admin.register(Article)
+class ArticleAdmin(TranslationAdmin):
+    """Articles in every language on one form, with our own language switcher.
+
+    modeltranslation's TabbedTranslationAdmin is not used: it loads jQuery UI from a CDN.
+    """
+
+    form = ArticleAdminForm
+    fieldsets = [
+        (
+            _("Content"),
+            {
+                "fields": translated_field_names(),
+                "classes": ["nr-translations"],
+                "description": _(
+                    "Choose a language above the fields to translate it; "
+                    "the source language is shown beside it."
+                ),
+            },
+        ),
+        (_("Filing"), {"fields": ["section"], "classes": ["nr-filing"]}),
+        (_("Media"), {"fields": ["lead_image", "lead_image_preview"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "source_language", "site_links"]},
+        ),
+    ]
+    readonly_fields = ["lead_image_preview", "site_links"]
+    autocomplete_fields = ["lead_image"]
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [BylineInline, TaggedArticleInline, ArticleVariantInline]
+
+    list_display = [
+        "display_title",
+        "section",
+        "status",
+        "published_at",
+        "language_summary",
+    ]
+    list_filter = [
+        "status",
+        "section",
+        *[variant_state_filter(code) for code in language_codes()],
+    ]
+    list_select_related = ["section"]
+    search_fields = [f"title_{code}" for code in language_codes()]
+    date_hierarchy = "published_at"
+    actions = ["publish_selected", "unpublish_selected"]
+    # The built-in button links whatever the language state; site_links shows per language
+    # whether a reader can see it.
+    view_on_site = False
+
+    class Media:
+        css = {"all": ["newsroom/admin/translations.css"]}
+        js = ["newsroom/admin/translations.js"]
+
+    # Permissions
+
+    def has_publish_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_article")
+
+    # Form
+
+    def get_inlines(self, request, obj):
+        if obj is None:
+            # Language versions are created by the first save.
+            return [i for i in self.inlines if i is not ArticleVariantInline]
+        return self.inlines
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        source = obj.source_language if obj is not None else settings.LANGUAGE_CODE
+        order = [source] + [code for code in language_codes() if code != source]
+        for _name, options in fieldsets:
+            if "nr-translations" in options.get("classes", ()):
+                # Source language first in each field's group: without JavaScript (and in
+                # tab order) the translator reads the original before the translation.
+                options["fields"] = [
+                    f"{base}_{code}" for base in translated_field_names() for code in order
+                ]
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"can_publish": self.has_publish_permission(request)})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["newsroom_translations"] = self._switcher_config(context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _switcher_config(self, context):
+        """What translations.js needs: languages, fields, source, errors per language."""
+        form = context["adminform"].form
+        bases = translated_field_names()
+        codes = language_codes()
+        errors = dict.fromkeys(codes, 0)
+        pattern = re.compile(r"^(?P<base>\w+)_(?P<code>{})$".format("|".join(codes)))
+        for name, field_errors in form.errors.items():
+            match = pattern.match(name)
+            if match and match["base"] in bases:
+                errors[match["code"]] += len(field_errors)
+        for inline in context.get("inline_admin_formsets", []):
+            if inline.formset.model is ArticleVariant:
+                for variant_form in inline.formset.forms:
+                    if variant_form.errors and variant_form.instance.language in errors:
+                        errors[variant_form.instance.language] += len(variant_form.errors)
+        source = form["source_language"].value() or settings.LANGUAGE_CODE
+        languages = []
+        for code in codes:
+            name = language_name(code)
+            languages.append(
+                {
+                    "code": code,
+                    "name": str(name),
+                    "dir": "rtl" if _is_bidi(code) else "ltr",
+                    "errors": errors[code],
+                    "errorsLabel": ngettext("%(count)d error", "%(count)d errors", errors[code])
+                    % {"count": errors[code]},
+                    "sourceHeading": gettext("%(language)s (source)") % {"language": name},
+                    "targetHeading": gettext("%(language)s (translation)") % {"language": name},
+                }
+            )
+        return {
+            "fields": bases,
+            "languages": languages,
+            "source": source,
+            "labels": {
+                "switcher": gettext("Language to show"),
+                "source": gettext("source"),
+            },
+        }
+
+    # Read-only parts of the form
+
+    @admin.display(description=_("lead image preview"))
+    def lead_image_preview(self, obj):
+        image = obj.lead_image if obj is not None and obj.lead_image_id else None
+        if image is None or not image.file:
+            return gettext("No lead image.")
+        width = min(160, image.width or 160)
+        height = round(width * image.height / image.width) if image.width and image.height else ""
+        alt = (
+            localized(image, "alt_text")
+            or localized(image, "alt_text", settings.LANGUAGE_CODE)
+            or str(image)
+        )
+        return format_html(
+            '<img class="nr-lead-preview" src="{}" width="{}" height="{}" alt="{}">',
+            image.file.url,
+            width,
+            height,
+            alt,
+        )
+
+    @admin.display(description=_("view on site"))
+    def site_links(self, obj):
+        published = set()
+        if obj is not None and obj.pk is not None and obj.is_published():
+            published = obj.published_languages()
+        items = []
+        for code in language_codes():
+            name = language_name(code)
+            if code in published:
+                items.append(
+                    format_html(
+                        '<li><a href="{}" hreflang="{}">{}</a></li>',
+                        obj.get_absolute_url(code),
+                        code,
+                        name,
+                    )
+                )
+            else:
+                items.append(
+                    format_html(
+                        "<li>{}: {}</li>",
+                        name,
+                        gettext("not published"),
+                    )
+                )
+        return format_html(
+            '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
+        )
+
+    # Saving
+
+    def save_model(self, request, obj, form, change):
+        # The article as it was, for services.article_saved (source version, old slugs).
+        obj._admin_previous = Article.objects.get(pk=obj.pk) if change else None
+        if obj.status == Article.Status.PUBLISHED:
+            # Sets first_published_at and publishes the source-language version.
+            services.article_publish(article=obj, by=request.user)
+        else:
+            obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        form.save_m2m()
+        variant_formsets = [fs for fs in formsets if fs.model is ArticleVariant]
+        for formset in formsets:
+            if formset.model is not ArticleVariant:
+                self.save_formset(request, form, formset, change=change)
+        # Bookkeeping first (variants exist, source version bumped), so a translation
+        # published in this same save records the current source version.
+        services.article_saved(
+            article=form.instance, previous=getattr(form.instance, "_admin_previous", None)
+        )
+        for formset in variant_formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ArticleVariant:
+            return super().save_formset(request, form, formset, change)
+        # commit=False records what changed (for the history message) without writing.
+        formset.save(commit=False)
+        for variant, changed in formset.changed_objects:
+            if "state" in changed:
+                services.variant_set_state(
+                    article=form.instance, language=variant.language, state=variant.state
+                )
+
+    # Changelist
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    @admin.display(description=_("title"))
+    def display_title(self, obj):
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        title = localized(obj, "title", language)
+        if title:
+            return title
+        source = obj.source_language
+        return format_html(
+            '<span lang="{}">{}</span> <span class="nr-fallback">({})</span>',
+            source,
+            localized(obj, "title", source) or f"#{obj.pk}",
+            source.upper(),
+        )
+
+    @admin.display(description=_("languages"))
+    def language_summary(self, obj):
+        variants = {v.language: v for v in obj.variants.all()}
+        states = dict(ArticleVariant.State.choices)
+        rows = []
+        for code in language_codes():
+            variant = variants.get(code)
+            state = variant.state if variant else ArticleVariant.State.MISSING
+            outdated = variant is not None and variant.is_outdated
+            text = gettext("%(language)s: %(state)s") % {
+                "language": language_name(code),
+                "state": states[state],
+            }
+            if outdated:
+                text = gettext("%(state)s, outdated") % {"state": text}
+            rows.append(
+                (
+                    state,
+                    " nr-state-outdated" if outdated else "",
+                    text,
+                    code.upper(),
+                    OUTDATED_SYMBOL if outdated else STATE_SYMBOLS[state],
+                    text,
+                )
+            )
+        return format_html(
+            '<span class="nr-langs">{}</span>',
+            format_html_join(
+                " ",
+                '<span class="nr-lang nr-state-{}{}" title="{}">'
+                '<span aria-hidden="true">{} {}</span>'
+                '<span class="nr-visually-hidden">{}</span></span>',
+                rows,
+            ),
+        )
+
+    # Bulk actions
+
+    @admin.action(permissions=["publish"], description=_("Publish selected articles"))
+    def publish_selected(self, request, queryset):
+        changed, refused = 0, []
+        for article in queryset:
+            if article.status == Article.Status.PUBLISHED:
+                continue
+            try:
+                services.article_publish(article=article, by=request.user)
+            except ValidationError:
+                refused.append(str(article))
+                continue
+            changed += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article was published.",
+                "%(count)d articles were published.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+        if refused:
+            self.message_user(
+                request,
+                gettext("Not published, fix them first: %(titles)s")
+                % {"titles": ", ".join(refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(permissions=["publish"], description=_("Unpublish selected articles"))
+    def unpublish_selected(self, request, queryset):
+        changed = 0
+        for article in queryset:
+            if article.status != Article.Status.PUBLISHED:
+                continue
+            services.article_unpublish(article=article, by=request.user)
+            changed += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article was taken off the site.",
+                "%(count)d articles were taken off the site.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,106 @@
+"""Forms for the editors' and translators' admin."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+
+from .models import Article, ArticleVariant, language_codes, localized
+
+
+def translated_field_names(model=Article):
+    """The model's translated fields (`title`, `slug`, ...) in the model's field order."""
+    translated = translator.get_options_for_model(model).fields
+    return [f.name for f in model._meta.get_fields() if f.name in translated]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form: every language's fields, marked with their language.
+
+    `can_publish` is set per request by ArticleAdmin.get_form: an editor without the
+    publish permission may prepare an article but not put it on the site or take it off.
+    """
+
+    can_publish = True
+
+    class Meta:
+        model = Article
+        # Every language's column of each translated field. Tags are left out: they are
+        # edited through the TaggedArticle inline (autocomplete), which TaggableManager's
+        # comma-separated text box would bypass.
+        fields = [
+            *[f"{base}_{code}" for base in translated_field_names() for code in language_codes()],
+            "section",
+            "lead_image",
+            "status",
+            "published_at",
+            "source_language",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # lang/dir on each input: the browser spell-checks in the right language and
+        # Arabic is typed right to left, with or without the language switcher script.
+        for base in translated_field_names():
+            for code in language_codes():
+                field = self.fields.get(f"{base}_{code}")
+                if field is None:
+                    continue
+                field.widget.attrs["lang"] = code
+                if get_language_info(code)["bidi"]:
+                    field.widget.attrs["dir"] = "rtl"
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        if self.can_publish:
+            return status
+        published = Article.Status.PUBLISHED
+        was = self.initial.get("status") if self.instance.pk else None
+        if status == published and was != published:
+            raise forms.ValidationError(
+                _("You do not have permission to publish articles."), code="permission"
+            )
+        if was == published and status != published:
+            raise forms.ValidationError(
+                _("You do not have permission to take articles off the site."),
+                code="permission",
+            )
+        return status
+
+
+class ArticleVariantFormSet(forms.BaseInlineFormSet):
+    """Checks a language-state change before anything is saved.
+
+    The writes go through `services.variant_set_state` in ArticleAdmin.save_formset; checking
+    here first turns its refusals into errors on the right row instead of a failed save.
+    """
+
+    can_publish = True
+
+    def clean(self):
+        super().clean()
+        published = ArticleVariant.State.PUBLISHED
+        for form in self.forms:
+            if not form.has_changed() or "state" not in form.cleaned_data:
+                continue
+            state = form.cleaned_data["state"]
+            language = form.instance.language
+            was = form.initial.get("state")
+            if not self.can_publish and published in (state, was):
+                form.add_error(
+                    "state",
+                    _("You do not have permission to publish or unpublish a language."),
+                )
+            elif state == published and not localized(self.instance, "title", language):
+                name = language_name(language)
+                form.add_error(
+                    "state",
+                    _("The %(language)s version needs a title before it can be published.")
+                    % {"language": name},
+                )
+
+
+def language_name(code):
+    """The language's name as settings.LANGUAGES gives it, translated for the reader."""
+    return dict(settings.LANGUAGES).get(code, code)
