@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from . import selectors
-from .models import Article, Author, Section, Tag, language_codes
+from .models import Article, Author, Section, Tag, language_codes, localized
 
 LANG_SWITCH = "lang-switch"
 
@@ -131,6 +132,21 @@ def visible_articles():
     )
 
 
+def content_warning(article: Article, language: str) -> str:
+    """The article's content warning in `language`, or a generic one.
+
+    A warning written in any language warns every reader: a translation that lacks the
+    warning text must not present the story unannounced (and must not borrow another
+    language's text either).
+    """
+    text = localized(article, "content_warning", language)
+    if text:
+        return text
+    if any(localized(article, "content_warning", code) for code in language_codes()):
+        return gettext("This story contains material some readers may find distressing.")
+    return ""
+
+
 def home(request):
     """The lead story and the latest stories in the active language."""
     page = paginate(request, visible_articles())
@@ -178,7 +194,7 @@ def article_detail(request, year, month, day, slug):
     )
     context = {
         "article": article,
-        "section": article.section,
+        "content_warning": content_warning(article, language),
         "tags": list(article.tags.all()),
         **page_links(request, urls, x_default=x_default),
     }

@@ -49,7 +49,6 @@ def page_not_found(request, exception):
     """The 404 page in the reader's language, with the way home in every language."""
     context = {
         "switcher": language_switcher(page_urls("home"), translation.get_language()),
-        "request_path": request.path,
     }
     return render(request, "404.html", context, status=404)
 

@@ -73,3 +73,20 @@ def user(*, superuser=False, **fields):
         return model.objects.create_superuser(password="pw-for-tests-only", **fields)
     fields.setdefault("is_staff", True)
     return model.objects.create_user(password="pw-for-tests-only", **fields)
+
+
+def image(**fields):
+    """A small stored picture; each call makes a different one (the library refuses duplicates)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PillowImage
+
+    from media.services import image_create
+
+    n = next(_counter)
+    colour = (n * 37 % 256, n * 91 % 256, n * 53 % 256)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (80, 45), colour).save(buffer, "PNG")
+    upload = SimpleUploadedFile(f"picture-{n}.png", buffer.getvalue(), content_type="image/png")
+    return image_create(file=upload, **fields)

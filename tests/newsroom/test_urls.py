@@ -1,0 +1,95 @@
+"""Site-wide addresses: the redirect of `/`, unknown languages, health check, robots.txt."""
+
+import pytest
+from django.db import DatabaseError
+from django.test import RequestFactory
+from django.utils import translation
+
+from newsroom import views
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_the_language_in_the_cookie(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    response = client.get("/", headers={"accept-language": "nl"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+def test_root_redirects_by_accept_language_without_a_cookie(client):
+    response = client.get("/", headers={"accept-language": "de-DE,de;q=0.9,en;q=0.5"})
+    assert response.status_code == 302
+    assert response["Location"] == "/de/"
+
+
+def test_root_redirects_to_english_by_default(client):
+    assert client.get("/")["Location"] == "/en/"
+    assert client.get("/", headers={"accept-language": "ja"})["Location"] == "/en/"
+
+
+def test_root_redirect_varies_on_cookie_and_language(client):
+    vary = client.get("/")["Vary"]
+    assert "Accept-Language" in vary and "Cookie" in vary
+
+
+def test_unprefixed_page_address_redirects_into_the_readers_language(client):
+    response = client.get("/sections/world/", headers={"accept-language": "nl"})
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/sections/world/"
+
+
+def test_unknown_language_prefix_gives_a_404_in_the_readers_language(client):
+    response = client.get("/xx/", headers={"accept-language": "nl"})
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert '<html lang="nl" dir="ltr">' in body
+    assert "Pagina niet gevonden" in body
+    assert 'href="/nl/" rel="home"' in body
+
+
+def test_404_page_offers_every_language_home(client):
+    body = client.get("/xx/").content.decode()
+    for code in ("en", "nl", "de", "fr", "ar"):
+        assert f'href="/{code}/?lang-switch" lang="{code}" hreflang="{code}"' in body
+
+
+def test_arabic_404_page_is_right_to_left(client):
+    body = client.get("/ar/sections/nothing-here/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in body
+
+
+def test_500_page_renders_without_context_or_database():
+    with translation.override("nl"):
+        response = views.server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert '<html lang="nl" dir="ltr">' in response.content.decode()
+
+
+def test_healthz_answers_ok_after_asking_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Content-Type"].startswith("text/plain")
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def broken_cursor():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(views.connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_robots_txt_allows_all_but_the_admin_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Allow: /" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
