@@ -1,0 +1,167 @@
+"""The picture desk in the admin: library, search, filters, focal point, placement inline."""
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+
+from articles.models import Article
+from media.admin import PlacementInline
+from media.models import Placement, Rendition
+from tests import factories as article_factories
+from tests.media import factories
+
+
+@pytest.mark.django_db
+def test_library_lists_thumbnails(admin_client):
+    factories.image(title_en="Harbour")
+
+    html = admin_client.get("/admin/media/image/").content.decode()
+
+    assert 'class="media-thumb" src="/uploads/renditions/' in html
+    assert "Harbour" in html
+
+
+@pytest.mark.django_db
+def test_library_search_finds_captions_in_any_language(admin_client):
+    factories.image(title_en="Harbour", caption_nl="Vissersboten in de haven")
+    factories.image(title_en="Parliament")
+
+    html = admin_client.get("/admin/media/image/", {"q": "vissersboten"}).content.decode()
+
+    assert "Harbour" in html and "Parliament" not in html
+
+
+@pytest.mark.django_db
+def test_library_filters_pictures_missing_alt_text_per_language(admin_client):
+    factories.image(title_en="Translated", alt_text_en="Boats", alt_text_de="Boote")
+    factories.image(title_en="English only", alt_text_en="Boats")
+
+    html = admin_client.get("/admin/media/image/", {"missing_alt": "de"}).content.decode()
+
+    assert "English only" in html and "Translated" not in html
+
+
+@pytest.mark.django_db
+def test_change_page_shows_the_focal_point_picker(admin_client):
+    image = factories.image()
+
+    html = admin_client.get(f"/admin/media/image/{image.pk}/change/").content.decode()
+
+    assert 'class="focal-picker" data-focal-x="0.5" data-focal-y="0.5"' in html
+    assert "media/admin/focal-point.js" in html
+    assert 'name="file"' not in html  # the file itself never changes
+
+
+@pytest.mark.django_db
+def test_setting_the_focal_point_in_the_admin_remakes_the_crops(admin_client):
+    from media import services
+
+    image = factories.image(size=(1200, 600), alt_text_en="Boats")
+    services.image_renditions(image=image, crop="wide")
+    services.image_renditions(image=image, crop="full")
+
+    response = admin_client.post(
+        f"/admin/media/image/{image.pk}/change/",
+        {"alt_text_en": "Boats", "focal_x": "0.9", "focal_y": "0.2"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (0.9, 0.2)
+    assert not Rendition.objects.filter(image=image, crop="wide").exists()
+    assert Rendition.objects.filter(image=image, crop="full").exists()
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_redirects_to_a_square_rendition(admin_client):
+    image = factories.image()
+
+    response = admin_client.get(f"/admin/media/image/{image.pk}/thumbnail/")
+
+    assert response.status_code == 302
+    assert "/square-" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_embed_admin_records_the_provider(admin_client):
+    response = admin_client.post(
+        "/admin/media/embed/add/",
+        {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title_en": "Flood"},
+    )
+
+    assert response.status_code == 302
+    from media.models import Embed
+
+    assert Embed.objects.get().provider == "youtube"
+
+
+def _inline_formset(article, data=None):
+    request = RequestFactory().get("/")
+    request.user = article_factories.user(superuser=True)
+    inline = PlacementInline(Article, admin.site)
+    formset_class = inline.get_formset(request, article)
+    return formset_class(data=data, instance=article, prefix="placements"), request
+
+
+def _management(total, initial=0):
+    return {
+        "placements-TOTAL_FORMS": str(total),
+        "placements-INITIAL_FORMS": str(initial),
+        "placements-MIN_NUM_FORMS": "0",
+        "placements-MAX_NUM_FORMS": "1000",
+    }
+
+
+@pytest.mark.django_db
+def test_placement_inline_saves_items_with_per_language_captions():
+    story = article_factories.article()
+    image = factories.image()
+    embed = factories.embed()
+    data = {
+        **_management(2),
+        "placements-0-after_block": "2",
+        "placements-0-position": "0",
+        "placements-0-image": str(image.pk),
+        "placements-0-caption_override_en": "The map",
+        "placements-0-caption_override_nl": "De kaart",
+        "placements-1-after_block": "3",
+        "placements-1-position": "0",
+        "placements-1-embed": str(embed.pk),
+    }
+    formset, _request = _inline_formset(story, data)
+
+    assert formset.is_valid(), formset.errors
+    formset.save()
+    first, second = Placement.objects.filter(article=story)
+    assert (first.after_block, first.image, first.caption_override_nl) == (2, image, "De kaart")
+    assert (second.after_block, second.embed) == (3, embed)
+
+
+@pytest.mark.django_db
+def test_placement_inline_needs_exactly_one_of_image_and_embed():
+    story = article_factories.article()
+    data = {
+        **_management(1),
+        "placements-0-after_block": "1",
+        "placements-0-position": "0",
+        "placements-0-image": str(factories.image().pk),
+        "placements-0-embed": str(factories.embed().pk),
+    }
+    formset, _request = _inline_formset(story, data)
+
+    assert not formset.is_valid()
+    assert "either an image or an embed" in str(formset.errors)
+
+
+@pytest.mark.django_db
+def test_placement_inline_picker_shows_a_preview_of_the_chosen_image():
+    story = article_factories.article()
+    image = factories.image()
+    Placement.objects.create(article=story, after_block=1, image=image)
+    formset, _request = _inline_formset(story)
+
+    html = str(formset.forms[0]["image"])
+
+    assert f'src="/admin/media/image/{image.pk}/thumbnail/"' in html
+    assert 'class="related-lookup"' in html  # opens the library (with thumbnails) in a popup
+    assert "media/admin/image-picker.js" in str(formset.media)

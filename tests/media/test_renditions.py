@@ -1,0 +1,144 @@
+"""Renditions: the width ladder, the crops around the focal point, storage and reuse."""
+
+import io
+
+import pytest
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import features
+
+from media import renditions as pillow
+from media import services
+from media.models import Image, Rendition
+from tests.media import factories
+
+
+def test_ladder_stops_at_the_picture_width_and_never_upscales():
+    assert pillow.ladder(4000) == [320, 640, 960, 1280, 1920]
+    assert pillow.ladder(1000) == [320, 640, 960, 1000]
+    assert pillow.ladder(200) == [200]
+
+
+@pytest.mark.parametrize("focal", [(0, 0), (1, 1), (0.1, 0.9), (0.5, 0.5), (0.93, 0.07)])
+@pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (1000, 1000), (640, 100)])
+@pytest.mark.parametrize("ratio", [(16, 9), (1, 1)])
+def test_crop_keeps_the_focal_point_inside(focal, size, ratio):
+    left, top, right, bottom = pillow.crop_box(size, ratio, focal)
+
+    assert 0 <= left < right <= size[0] and 0 <= top < bottom <= size[1]
+    assert left <= focal[0] * size[0] <= right
+    assert top <= focal[1] * size[1] <= bottom
+    assert abs((right - left) / (bottom - top) - ratio[0] / ratio[1]) < 0.02
+    # The largest such box: it spans the whole width or the whole height.
+    assert right - left == size[0] or bottom - top == size[1]
+
+
+def test_crop_is_centred_on_the_focal_point_when_it_fits():
+    assert pillow.crop_box((4000, 3000), (1, 1), (0.5, 0.5)) == (500, 0, 3500, 3000)
+    assert pillow.crop_box((4000, 3000), (1, 1), (0.3, 0.5)) == (0, 0, 3000, 3000)
+    assert pillow.crop_box((4000, 3000), (1, 1), (0.6, 0.5)) == (900, 0, 3900, 3000)
+
+
+def test_rendered_pixels_follow_the_focal_point():
+    # Left half red, right half blue: a square crop around a point on the right is blue.
+    img = PILImage.new("RGB", (1600, 900), (255, 0, 0))
+    img.paste((0, 0, 255), (800, 0, 1600, 900))
+    data = factories.encode(img, "JPEG", quality=95)
+
+    (output,) = pillow.render(
+        io.BytesIO(data), crops=["square"], formats=["jpeg"], focal=(0.95, 0.5), widths=[320]
+    )
+    with PILImage.open(io.BytesIO(output.data)) as square:
+        r, g, b = square.convert("RGB").getpixel((160, 160))
+        assert b > 200 and r < 60
+
+
+@pytest.mark.django_db
+def test_ladder_and_crops_have_the_right_sizes_and_formats():
+    image = factories.image(size=(1400, 1000))
+    formats = {"webp", "jpeg"} | ({"avif"} if features.check("avif") else set())
+
+    expected = {
+        "full": [(320, 229), (640, 457), (960, 686), (1280, 914), (1400, 1000)],
+        "wide": [(320, 180), (640, 360), (960, 540), (1280, 720), (1400, 788)],
+        "square": [(320, 320), (640, 640), (960, 960), (1000, 1000)],
+    }
+    for crop, sizes in expected.items():
+        made = services.image_renditions(image=image, crop=crop)
+        assert {(r.width, r.height, r.format) for r in made} == {
+            (w, h, f) for w, h in sizes for f in formats
+        }
+        for rendition in made:
+            with rendition.file.open("rb") as f, PILImage.open(f) as stored:
+                assert stored.size == (rendition.width, rendition.height)
+                assert stored.format == rendition.format.upper()
+
+
+@pytest.mark.django_db
+def test_renditions_are_made_once_and_reused(django_assert_num_queries):
+    image = factories.image(size=(700, 500))
+    first = services.image_renditions(image=image, crop="wide")
+    files = sorted(r.file.name for r in first)
+
+    image = Image.objects.with_renditions().get(pk=image.pk)
+    with django_assert_num_queries(0):
+        again = services.image_renditions(image=image, crop="wide")
+    assert sorted(r.file.name for r in again) == files
+    assert Rendition.objects.filter(image=image).count() == len(files)
+
+
+@pytest.mark.django_db
+def test_missing_source_file_gives_no_renditions_instead_of_an_error():
+    image = factories.image()
+    image.file.storage.delete(image.file.name)
+
+    assert services.image_renditions(image=image, crop="wide") == []
+
+
+@pytest.mark.django_db
+def test_moving_the_focal_point_remakes_the_crops():
+    image = factories.image(size=(1200, 600))
+    old = {r.file.name for r in services.image_renditions(image=image, crop="square")}
+    full = {r.file.name for r in services.image_renditions(image=image, crop="full")}
+
+    services.image_set_focal_point(image=image, x=0.9, y=0.5)
+
+    assert not Rendition.objects.filter(file__in=old).exists()
+    assert set(Rendition.objects.filter(crop="full").values_list("file", flat=True)) == full
+    new = services.image_renditions(image=image, crop="square")
+    assert new and not {r.file.name for r in new} & old
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_an_image_deletes_its_files_after_commit(media_root):
+    image = factories.image()
+    services.image_renditions(image=image, crop="wide")
+    assert len(factories.stored_files(media_root)) > 1
+
+    with transaction.atomic():
+        image.delete()
+        # Still there until the deletion is committed.
+        assert len(factories.stored_files(media_root)) > 1
+    assert factories.stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_rolled_back_deletion_keeps_the_files(media_root, django_capture_on_commit_callbacks):
+    image = factories.image()
+    before = factories.stored_files(media_root)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        image.delete()
+    assert callbacks  # scheduled for the commit, which never comes
+    assert factories.stored_files(media_root) == before
+
+
+@pytest.mark.django_db
+def test_deleting_runs_file_cleanup_on_commit(media_root, django_capture_on_commit_callbacks):
+    image = factories.image()
+    services.image_renditions(image=image, crop="square")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+
+    assert factories.stored_files(media_root) == []
