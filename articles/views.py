@@ -35,11 +35,15 @@ def page_urls(name: str, slugs: dict[str, str] | None = None) -> dict[str, str]:
     return urls
 
 
-def language_switcher(urls: dict[str, str | None], current: str) -> list[dict]:
+def language_switcher(
+    urls: dict[str, str | None], current: str, *, same_page: bool = True
+) -> list[dict]:
     """One entry per site language: its own name, and a link when the page exists in it.
 
     `urls` maps a language to this page's address in it, or None when the page is not
     available in that language (the switcher then shows the language as unavailable).
+    `same_page` is False when the links lead elsewhere (the 404 page links the home pages):
+    the current language is then marked aria-current="true" rather than "page".
     """
     items = []
     for code in language_codes():
@@ -52,7 +56,7 @@ def language_switcher(urls: dict[str, str | None], current: str) -> list[dict]:
                 "name_translated": info["name_translated"],
                 "dir": "rtl" if info["bidi"] else "ltr",
                 "url": f"{url}?{LANG_SWITCH}" if url else None,
-                "current": code == current,
+                "current": ("page" if same_page else "true") if code == current else "",
             }
         )
     return items

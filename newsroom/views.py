@@ -48,7 +48,9 @@ def robots_txt(request):
 def page_not_found(request, exception):
     """The 404 page in the reader's language, with the way home in every language."""
     context = {
-        "switcher": language_switcher(page_urls("home"), translation.get_language()),
+        "switcher": language_switcher(
+            page_urls("home"), translation.get_language(), same_page=False
+        ),
     }
     return render(request, "404.html", context, status=404)
 

@@ -52,6 +52,9 @@ def test_404_page_offers_every_language_home(client):
     body = client.get("/xx/").content.decode()
     for code in ("en", "nl", "de", "fr", "ar"):
         assert f'href="/{code}/?lang-switch" lang="{code}" hreflang="{code}"' in body
+    # The links lead to the home pages, not to this page.
+    assert 'aria-current="page"' not in body
+    assert 'hreflang="en" dir="ltr" aria-current="true"' in body
 
 
 def test_arabic_404_page_is_right_to_left(client):
