@@ -157,7 +157,7 @@ class ArticleVariantInline(admin.TabularInline):
         return format_html(
             '<span class="nr-outdated">{} {}</span>',
             OUTDATED_SYMBOL,
-            gettext("Outdated: the source text is now at version %(version)s.")
+            gettext("Outdated: the source has changed since (now version %(version)s).")
             % {"version": variant.article.source_version},
         )
 

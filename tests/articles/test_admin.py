@@ -553,3 +553,45 @@ def test_byline_and_tag_inlines_use_autocomplete(editor_client, field):
     prefix = "bylines" if field == "author" else "taggedarticle_set"
     widget = re.search(rf'<select[^>]+name="{prefix}-__prefix__-{field}"[^>]*>', html).group(0)
     assert "admin-autocomplete" in widget
+
+
+def test_changelist_with_facet_counts_counts_language_states(editor_client):
+    factories.article(languages=("en", "nl"))
+    factories.article(languages=("en",))
+
+    response = editor_client.get(LIST_URL, {"_facets": "1"})
+
+    assert response.status_code == 200
+    assert "Published (1)" in response.content.decode()
+
+
+# -- Nothing half-saved --
+
+
+def test_a_failing_step_after_the_article_row_leaves_nothing_saved(editor_client, monkeypatch):
+    from articles import services
+
+    def broken(**kwargs):
+        raise RuntimeError("bookkeeping failed")
+
+    monkeypatch.setattr(services, "article_saved", broken)
+
+    with pytest.raises(RuntimeError):
+        _post(editor_client, ADD_URL, title_en="Half", status="published")
+
+    assert not Article.objects.exists()
+    assert not ArticleVariant.objects.exists()
+
+
+def test_editor_without_publish_permission_cannot_publish_a_language(client):
+    client.force_login(_editor(can_publish=False))
+    story = factories.article(languages=("en",), title_nl="Vertaald")
+    url = _change_url(story)
+    data = _form_data(client, url)
+
+    response = client.post(
+        url, {**data, f"variants-{_variant_index(data, 'nl')}-state": "published"}
+    )
+
+    assert response.status_code == 200
+    assert story.variants.get(language="nl").state == "in_progress"
