@@ -444,8 +444,9 @@ class ArticleAdmin(TranslationAdmin):
             return title
         source = obj.source_language
         return format_html(
-            '<span lang="{}">{}</span> <span class="nr-fallback">({})</span>',
+            '<span lang="{}" dir="{}">{}</span> <span class="nr-fallback">({})</span>',
             source,
+            "rtl" if _is_bidi(source) else "ltr",
             localized(obj, "title", source) or f"#{obj.pk}",
             source.upper(),
         )

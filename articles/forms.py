@@ -41,15 +41,15 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # lang/dir on each input: the browser spell-checks in the right language and
-        # Arabic is typed right to left, with or without the language switcher script.
+        # each is typed in its own direction, with or without the language switcher script.
         for base in translated_field_names():
             for code in language_codes():
                 field = self.fields.get(f"{base}_{code}")
                 if field is None:
                     continue
                 field.widget.attrs["lang"] = code
-                if get_language_info(code)["bidi"]:
-                    field.widget.attrs["dir"] = "rtl"
+                # Explicit both ways: in an Arabic admin, English must not inherit rtl.
+                field.widget.attrs["dir"] = "rtl" if get_language_info(code)["bidi"] else "ltr"
 
     def clean_status(self):
         status = self.cleaned_data.get("status")

@@ -144,13 +144,13 @@ def test_switcher_config_names_languages_in_the_admin_language_and_the_source(cl
     assert config["fields"][:4] == ["title", "slug", "standfirst", "body"]
 
 
-def test_arabic_inputs_are_marked_right_to_left(editor_client):
+def test_each_language_input_carries_its_language_and_direction(editor_client):
     html = editor_client.get(ADD_URL).content.decode()
 
     title_ar = re.search(r"<input[^>]+name=\"title_ar\"[^>]*>", html).group(0)
     assert 'dir="rtl"' in title_ar and 'lang="ar"' in title_ar
     title_nl = re.search(r"<input[^>]+name=\"title_nl\"[^>]*>", html).group(0)
-    assert 'lang="nl"' in title_nl and "dir=" not in title_nl
+    assert 'lang="nl"' in title_nl and 'dir="ltr"' in title_nl
 
 
 def test_source_language_fields_come_first_in_each_group(editor_client):
@@ -444,7 +444,7 @@ def test_changelist_title_falls_back_to_the_source_language_marked(client):
 
     html = client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
 
-    assert '<span lang="en">Only in English</span>' in html
+    assert '<span lang="en" dir="ltr">Only in English</span>' in html
 
 
 def test_changelist_query_count_does_not_grow_with_rows(editor_client, django_assert_num_queries):
