@@ -45,6 +45,25 @@ def localized(instance, field, language=None):
     return getattr(instance, f"{field}_{language.replace('-', '_')}", None) or ""
 
 
+def language_order(language):
+    """The given language first, then the default language, then the others."""
+    order = [language, settings.LANGUAGE_CODE]
+    return order + [code for code in language_codes() if code not in order]
+
+
+def slug_for(instance, language=None):
+    """The slug a section or tag answers to in `language`.
+
+    Its own slug in that language, else the default language's, else any it has: an address
+    must never be empty, and the views redirect every other slug to this one.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for code in language_order(language):
+        if slug := localized(instance, "slug", code):
+            return slug
+    return ""
+
+
 def fill_slugs(instance, source_field, max_length):
     """Fill each empty language slug from that language's text; empty stays NULL."""
     for code in language_codes():
@@ -84,8 +103,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        slug = localized(self, "slug") or localized(self, "slug", settings.LANGUAGE_CODE)
-        return reverse("articles:section", kwargs={"slug": slug})
+        return reverse("articles:section", kwargs={"slug": slug_for(self)})
 
 
 class Author(models.Model):
@@ -134,14 +152,19 @@ class Tag(TagBase):
         ordering = ["name"]
         constraints = unique_per_language("tag", "slug") + unique_per_language("tag", "name")
 
+    def __str__(self):
+        for code in language_order(translation.get_language() or settings.LANGUAGE_CODE):
+            if name := localized(self, "name", code):
+                return name
+        return ""
+
     def save(self, *args, **kwargs):
         fill_slugs(self, "name", 100)
         # TagBase.save() would build a slug from the active language only.
         models.Model.save(self, *args, **kwargs)
 
     def get_absolute_url(self):
-        slug = localized(self, "slug") or localized(self, "slug", settings.LANGUAGE_CODE)
-        return reverse("articles:tag", kwargs={"slug": slug})
+        return reverse("articles:tag", kwargs={"slug": slug_for(self)})
 
 
 class TaggedArticle(TaggedItemBase):
@@ -175,7 +198,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(section=section)
 
     def for_listing(self):
+        """Everything a listing shows, in a fixed number of queries however long the list."""
         return self.select_related("section", "lead_image").prefetch_related(
+            "lead_image__renditions",
             models.Prefetch(
                 "bylines", queryset=Byline.objects.select_related("author").order_by("position")
             ),

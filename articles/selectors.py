@@ -3,30 +3,9 @@
 Writes live in `services.py`; listings start from `Article.objects.visible(lang).for_listing()`.
 """
 
-from django.conf import settings
 from django.db.models import Q
 
-from .models import Article, SlugHistory, language_codes, localized
-
-
-def language_order(language: str) -> list[str]:
-    """The active language first, then the default language, then the others."""
-    order = [language, settings.LANGUAGE_CODE]
-    order += [code for code in language_codes() if code not in order]
-    return order
-
-
-def slug_for(obj, language: str) -> str:
-    """The slug a section or tag answers to in `language`.
-
-    Its own slug in that language, else the default language's, else any it has: a page
-    address must never be empty, and the view redirects every other slug to this one.
-    """
-    for code in language_order(language):
-        slug = localized(obj, "slug", code)
-        if slug:
-            return slug
-    return ""
+from .models import Article, SlugHistory, language_codes, language_order, localized
 
 
 def by_translated_slug(queryset, slug: str, language: str):
@@ -53,11 +32,7 @@ def _any_slug(slug: str) -> Q:
 def article_detail_queryset(language: str):
     """Visible articles with everything the article page shows, in a fixed number of queries."""
     # The variants tell the language switcher and the hreflang links where the story is visible.
-    return (
-        Article.objects.visible(language)
-        .for_listing()
-        .prefetch_related("lead_image__renditions", "variants")
-    )
+    return Article.objects.visible(language).for_listing().prefetch_related("variants")
 
 
 def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:

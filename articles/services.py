@@ -48,7 +48,8 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
     for code, variant in variants.items():
         if variant.state == ArticleVariant.State.MISSING and localized(article, "title", code):
             variant.state = ArticleVariant.State.IN_PROGRESS
-            variant.save(update_fields=["state", "updated_at"])
+            variant.source_version = article.source_version
+            variant.save(update_fields=["state", "source_version", "updated_at"])
     if article.status == Article.Status.PUBLISHED:
         _publish_source_variant(article, variants)
 

@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 
 from . import selectors
-from .models import Article, Author, Section, Tag, language_codes, localized
+from .models import Article, Author, Section, Tag, language_codes, localized, slug_for
 
 LANG_SWITCH = "lang-switch"
 
@@ -124,16 +124,8 @@ def paginate(request, queryset):
 
 
 def visible_articles():
-    """Articles a reader of the active language may see, ready for a listing.
-
-    The lead images' renditions come in one query for the whole page; without it the
-    picture tag would ask once per article.
-    """
-    return (
-        Article.objects.visible(translation.get_language())
-        .for_listing()
-        .prefetch_related("lead_image__renditions")
-    )
+    """Articles a reader of the active language may see, ready for a listing."""
+    return Article.objects.visible(translation.get_language()).for_listing()
 
 
 def content_warning(article: Article, language: str) -> str:
@@ -208,14 +200,14 @@ def article_detail(request, year, month, day, slug):
 def _translated_listing(request, obj, name, slug, articles, template, extra):
     """A section or tag page: canonical slug check, then the paginated listing."""
     language = translation.get_language()
-    right_slug = selectors.slug_for(obj, language)
+    right_slug = slug_for(obj, language)
     if slug != right_slug:
         with translation.override(language):
             return redirect_permanently(
                 request, reverse(f"articles:{name}", kwargs={"slug": right_slug})
             )
     page = paginate(request, articles)
-    slugs = {code: selectors.slug_for(obj, code) for code in language_codes()}
+    slugs = {code: slug_for(obj, code) for code in language_codes()}
     context = {
         "page_obj": page,
         "articles": page.object_list,

@@ -16,3 +16,4 @@ STORAGES = {
     },
 }
 SECURE_SSL_REDIRECT = False
+STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")

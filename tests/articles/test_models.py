@@ -188,3 +188,21 @@ def test_every_article_gets_one_variant_per_language():
     story = factories.article(languages=("en",))
 
     assert sorted(story.variants.values_list("language", flat=True)) == sorted(LANGUAGES)
+
+
+def test_a_new_translation_in_progress_is_not_outdated():
+    story = factories.article(languages=("en",))
+    previous = Article.objects.get(pk=story.pk)
+    story.title_nl = "Een begin"
+    story.save()
+    services.article_saved(article=story, previous=previous)
+
+    nl = story.variants.get(language="nl")
+    assert nl.state == ArticleVariant.State.IN_PROGRESS
+    assert not nl.is_outdated
+
+
+def test_a_tag_without_a_name_in_the_active_language_is_labelled_in_another():
+    tag = Tag.objects.create(name_fr="Canicule")
+
+    assert str(tag) == "Canicule"
