@@ -181,3 +181,14 @@ def test_running_twice_adds_nothing_and_keeps_the_password(client, output):
     assert (Article.objects.count(), Image.objects.count(), Tag.objects.count()) == counts
     assert "already there" in second
     assert client.login(username="editor", password=password)
+
+
+def test_rerun_restores_a_deleted_demo_article_with_its_picture(output):
+    story = Article.objects.get(source_language="nl")
+    image = story.lead_image
+    story.delete()
+    seed()
+    restored = Article.objects.get(source_language="nl")
+    assert restored.lead_image == image
+    assert restored in Article.objects.visible("nl")
+    assert Image.objects.count() == Article.objects.count()
