@@ -6,11 +6,11 @@ Nothing here knows about Django or the database; services.py stores what this pr
 from __future__ import annotations
 
 import io
-import math
 import struct
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from os import PathLike
 
 from PIL import ExifTags, ImageOps, ImageSequence, features
 from PIL import Image as PILImage
@@ -233,60 +233,83 @@ def render(
     widths: Iterable[int] = DEFAULT_WIDTHS,
     wanted: set[tuple[str, int, str]] | None = None,
 ) -> Iterator[Output]:
-    """Decode `source` (a path or file) once; yield the renditions of `crops` × ladder × formats.
+    """Yield the renditions of `crops` × ladder × formats from `source` (bytes, path or file).
 
-    JPEG sources are decoded at a reduced scale (draft mode) when even the widest
-    rendition needs no more pixels; big reductions go through reduce() first
-    (reducing_gap) and small widths are resampled from a wider rendition. `wanted`,
-    when given, limits the output to those (crop, width, format) triples. Widest first.
+    JPEG sources are decoded at a reduced scale (draft mode: the decoder skips the
+    detail no rendition needs), once per scale the crops need; big reductions go through
+    reduce() first (reducing_gap), and small widths are resampled from a wider
+    rendition. `wanted`, when given, limits the output to those (crop, width, format)
+    triples. Widest first within each crop.
     """
     crops, formats, widths = list(crops), list(formats), list(widths)
-    img = PILImage.open(source)
-    img.seek(0)  # animated pictures: renditions are stills of the first frame
-    orientation = _orientation(img)
-    upright_size = img.size if orientation not in (5, 6, 7, 8) else img.size[::-1]
+    data = _read(source)
+    with PILImage.open(io.BytesIO(data)) as probe:
+        orientation = _orientation(probe)
+        size, is_jpeg = probe.size, probe.format == "JPEG"
+    upright_size = size if orientation not in (5, 6, 7, 8) else size[::-1]
     plans = {crop: plan(upright_size, crop, focal, widths) for crop in crops}
+    if wanted is not None:
+        plans = {
+            crop: [(w, h) for w, h in sizes if any((crop, w, f) in wanted for f in formats)]
+            for crop, sizes in plans.items()
+        }
+        plans = {crop: sizes for crop, sizes in plans.items() if sizes}
 
-    # Draft: the largest power-of-two reduction that still leaves every crop box at least
-    # as wide as its widest rendition.
-    if img.format == "JPEG":
-        factor = math.inf
-        for crop, sizes in plans.items():
-            left, _t, right, _b = crop_box(upright_size, CROPS[crop], focal)
-            factor = min(factor, (right - left) / sizes[-1][0])
+    # Per crop, the largest power-of-two reduction (up to 8, the decoder's limit) that
+    # still leaves the crop box at least as wide as its widest rendition.
+    by_scale: dict[int, list[str]] = {}
+    for crop, sizes in plans.items():
+        left, _t, right, _b = crop_box(upright_size, CROPS[crop], focal)
         scale = 1
-        while scale * 2 <= min(factor, 8):
+        while is_jpeg and scale < 8 and (right - left) / (scale * 2) >= sizes[-1][0]:
             scale *= 2
-        if scale > 1:
-            img.draft("RGB", (img.size[0] // scale, img.size[1] // scale))
+        by_scale.setdefault(scale, []).append(crop)
+
+    for scale, scale_crops in sorted(by_scale.items()):
+        img = _decode(data, scale)
+        ratio = img.size[0] / upright_size[0]  # decoded pixels per upright source pixel
+        for crop in scale_crops:
+            box = tuple(c * ratio for c in crop_box(upright_size, CROPS[crop], focal))
+            made: list[PILImage.Image] = []  # widest first
+            for width, height in reversed(plans[crop]):
+                # A rendition at least twice as wide is as good a source as the original
+                # (LANCZOS has all the pixels it needs) and far cheaper to resample.
+                base = next((m for m in reversed(made) if m.width >= 2 * width), None)
+                if base is not None:
+                    resized = base.resize((width, height), PILImage.Resampling.LANCZOS)
+                else:
+                    resized = img.resize(
+                        (width, height),
+                        PILImage.Resampling.LANCZOS,
+                        box=box,
+                        reducing_gap=REDUCING_GAP,
+                    )
+                made.append(resized)
+                for fmt in formats:
+                    if wanted is None or (crop, width, fmt) in wanted:
+                        yield Output(crop, width, height, fmt, encode(resized, fmt))
+
+
+def _read(source) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, (str, PathLike)):
+        with open(source, "rb") as f:
+            return f.read()
+    return source.read()
+
+
+def _decode(data: bytes, scale: int) -> PILImage.Image:
+    """The upright picture (first frame), decoded at 1/`scale` when the format allows."""
+    img = PILImage.open(io.BytesIO(data))
+    img.seek(0)  # animated pictures: renditions are stills of the first frame
+    if scale > 1:
+        img.draft("RGB", (img.size[0] // scale, img.size[1] // scale))
     img = ImageOps.exif_transpose(img)
     if img.mode not in ("RGB", "RGBA", "L", "LA"):
         img = img.convert("RGBA" if _has_alpha(img) else "RGB")
-    # Coordinates below are in the decoded (possibly drafted) picture.
-    ratio = img.size[0] / upright_size[0]
-    for crop, sizes in plans.items():
-        box = crop_box(upright_size, CROPS[crop], focal)
-        box = tuple(c * ratio for c in box)
-        made: list[PILImage.Image] = []  # widest first
-        for width, height in reversed(sizes):
-            todo = [f for f in formats if wanted is None or (crop, width, f) in wanted]
-            if not todo:
-                continue
-            # A rendition at least twice as wide is as good a source as the original
-            # (LANCZOS has all the pixels it needs) and far cheaper to resample.
-            base = next((m for m in reversed(made) if m.width >= 2 * width), None)
-            if base is not None:
-                resized = base.resize((width, height), PILImage.Resampling.LANCZOS)
-            else:
-                resized = img.resize(
-                    (width, height),
-                    PILImage.Resampling.LANCZOS,
-                    box=box,
-                    reducing_gap=REDUCING_GAP,
-                )
-            made.append(resized)
-            for fmt in todo:
-                yield Output(crop, width, height, fmt, encode(resized, fmt))
+    img.load()
+    return img
 
 
 def _has_alpha(img: PILImage.Image) -> bool:

@@ -6,8 +6,9 @@
 picture and of both crops (16:9 and 1:1), in every output format, stored through
 Django's storage API and recorded as Rendition rows. "plain Pillow" performs the same
 operations the obvious way: decode at full size, crop, resize, encode, in memory. The
-difference is draft mode (the JPEG decoder scales down by 2, 4 or 8 while decoding)
-and reducing_gap (resize in two steps). The table shows medians of N runs.
+difference is draft mode (the JPEG decoder scales down by 2, 4 or 8 while decoding),
+reducing_gap (resize in two steps) and resampling small widths from a rendition at
+least twice as wide. Encoding is the same in both. The table shows medians of N runs.
 """
 
 import argparse
@@ -92,7 +93,7 @@ def decode_full(data: bytes, *_args) -> int:
 
 def decode_draft(data: bytes, *_args) -> int:
     img = PILImage.open(io.BytesIO(data))
-    img.draft("RGB", (SIZE[0] // 2, SIZE[1] // 2))  # what render() picks for this ladder
+    img.draft("RGB", (SIZE[0] // 2, SIZE[1] // 2))  # what render() picks for 16:9 and full
     img.load()
     return 0
 
