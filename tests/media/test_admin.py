@@ -1,5 +1,7 @@
 """The picture desk in the admin: library, search, filters, focal point, placement inline."""
 
+import io
+
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
@@ -165,3 +167,21 @@ def test_placement_inline_picker_shows_a_preview_of_the_chosen_image():
     assert f'src="/admin/media/image/{image.pk}/thumbnail/"' in html
     assert 'class="related-lookup"' in html  # opens the library (with thumbnails) in a popup
     assert "media/admin/image-picker.js" in str(formset.media)
+
+
+@pytest.mark.django_db
+def test_add_page_offers_the_upload_with_accepted_types(admin_client):
+    html = admin_client.get("/admin/media/image/add/").content.decode()
+
+    assert 'accept="image/jpeg,image/png,image/webp,image/gif,image/avif"' in html
+    assert "set the focal point after uploading" in html
+
+
+@pytest.mark.django_db
+def test_make_renditions_command_fills_the_gaps():
+    from django.core.management import call_command
+
+    image = factories.image(size=(700, 500))
+    call_command("make_renditions", stdout=io.StringIO())
+
+    assert set(image.renditions.values_list("crop", flat=True)) == {"full", "wide", "square"}
