@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -46,8 +47,6 @@ class ContentWarningFilter(admin.SimpleListFilter):
         return [("yes", _("Has a content warning")), ("no", _("No content warning"))]
 
     def queryset(self, request, queryset):
-        from django.db.models import Q
-
         warned = Q()
         for code in LANGUAGE_CODES:
             warned |= Q(**{f"content_warning_{code}__gt": ""})
