@@ -5,6 +5,8 @@ Writes live in `services.py`; listings start from `Article.objects.visible(lang)
 
 from django.db.models import Q
 
+from media.models import placements_prefetch
+
 from .models import Article, SlugHistory, language_codes, language_order, localized
 
 
@@ -31,8 +33,13 @@ def _any_slug(slug: str) -> Q:
 
 def article_detail_queryset(language: str):
     """Visible articles with everything the article page shows, in a fixed number of queries."""
-    # The variants tell the language switcher and the hreflang links where the story is visible.
-    return Article.objects.visible(language).for_listing().prefetch_related("variants")
+    # The variants tell the language switcher and the hreflang links where the story is visible;
+    # the placed images and embeds are what {% article_body %} inserts between the blocks.
+    return (
+        Article.objects.visible(language)
+        .for_listing()
+        .prefetch_related("variants", placements_prefetch())
+    )
 
 
 def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:

@@ -22,13 +22,14 @@ def _change_url(article):
 
 
 def _editor(*, can_publish=True):
-    """A staff user (not a superuser) who edits articles, bylines, tags and language versions."""
+    """A staff user (not a superuser) who edits articles, bylines, tags, placed media and
+    language versions."""
     user = factories.user()
     codenames = [
         f"{action}_{model}"
         for action in ("add", "change", "view", "delete")
-        for model in ("article", "byline", "taggedarticle", "articlevariant")
-    ] + ["view_author", "view_tag", "view_section", "view_image"]
+        for model in ("article", "byline", "taggedarticle", "articlevariant", "placement")
+    ] + ["view_author", "view_tag", "view_section", "view_image", "view_embed"]
     if can_publish:
         codenames.append("publish_article")
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
@@ -368,7 +369,7 @@ def test_view_on_site_links_only_published_languages(editor_client):
     assert story.get_absolute_url("nl").startswith("/nl/")
 
 
-def test_lead_image_preview_is_a_small_image_with_alt_text(editor_client, settings, tmp_path):
+def test_lead_image_is_chosen_in_the_picker_with_a_thumbnail(editor_client, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image as PILImage
 
@@ -385,10 +386,15 @@ def test_lead_image_preview_is_a_small_image_with_alt_text(editor_client, settin
 
     html = editor_client.get(_change_url(story)).content.decode()
 
-    img = re.search(r'<img class="nr-lead-preview"[^>]*>', html).group(0)
-    assert f'src="{image.file.url}"' in img
-    assert 'width="160"' in img and 'height="80"' in img
-    assert 'alt="A teal square"' in img
+    picker = re.search(
+        r'<div class="media-picker">.*?<img class="media-picker__preview"[^>]*>', html, re.S
+    ).group(0)
+    assert 'name="lead_image"' in picker and f'value="{image.pk}"' in picker
+    thumbnail = re.search(r'<img class="media-picker__preview"[^>]*>', picker).group(0)
+    assert f"/admin/media/image/{image.pk}/thumbnail/" in thumbnail
+    assert " hidden" not in thumbnail
+    # The placed-media inline sits on the same form.
+    assert "placements-TOTAL_FORMS" in html
 
 
 # -- The list --
