@@ -502,3 +502,26 @@ def test_article_page_query_count_is_fixed(client, django_assert_num_queries, si
     with django_assert_num_queries(7):
         response = client.get(url(story, "nl"))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("placed", [1, 3])
+def test_article_page_query_count_does_not_grow_with_placed_images(
+    client, django_assert_num_queries, placed
+):
+    from media.models import Placement
+
+    story = factories.article(
+        languages=LANGUAGES,
+        body_en="<p>One.</p><p>Two.</p><p>Three.</p>",
+        body_nl="<p>Een.</p><p>Twee.</p><p>Drie.</p>",
+        lead_image=factories.image(),
+    )
+    for position in range(placed):
+        Placement.objects.create(
+            article=story, after_block=position + 1, position=position, image=factories.image()
+        )
+    client.get(url(story, "nl"))  # first view makes the renditions
+    # as above, plus one query for the placed images' renditions
+    with django_assert_num_queries(8):
+        response = client.get(url(story, "nl"))
+    assert response.content.decode().count('class="placed placed--image"') == placed
