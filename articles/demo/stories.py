@@ -183,7 +183,7 @@ any coastal defence look better than it is. The trial continues until 2027.
                 " maar nog geen bewijs.",
                 "body": """
 Achttien maanden geleden bevestigden ingenieurs betonnen frames aan een stuk van vierhonderd meter
-van de oude zeewering en zetten er jonge oesters op uit. Het idee is eenvoudig: een levend rif
+van de oude zeewering en plaatsten er jonge oesters op. Het idee is eenvoudig: een levend rif
 breekt de golven voordat ze de muur bereiken.
 
 ## Wat de metingen laten zien
@@ -446,7 +446,7 @@ lang.
             },
             "fr": {
                 "title": "La bibliothèque qui prête des perceuses et des échelles",
-                "standfirst": "Depuis ce printemps, la bibliothèque de la Havenplein prête des"
+                "standfirst": "Depuis ce printemps, la bibliothèque du Havenplein prête des"
                 " outils en plus des livres. Pour le nettoyeur haute pression, il faut attendre"
                 " trois semaines.",
                 "body": """
