@@ -11,7 +11,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
@@ -104,7 +104,7 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["author"]
     extra = 0
     verbose_name = _("author")
-    verbose_name_plural = _("byline")
+    verbose_name_plural = _("bylines")
     # Rendered inside the "Filing" part of the form (see the change_form template).
     newsroom_group = "filing"
 
@@ -159,7 +159,10 @@ class ArticleVariantInline(admin.TabularInline):
         return format_html(
             '<span class="nr-outdated">{} {}</span>',
             OUTDATED_SYMBOL,
-            gettext("Outdated: the source has changed since (now version %(version)s).")
+            gettext(
+                "Outdated: the source text has changed since this translation was last "
+                "brought up to date (the source is now at version %(version)s)."
+            )
             % {"version": variant.article.source_version},
         )
 
@@ -343,7 +346,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
             "source": source,
             "labels": {
                 "switcher": gettext("Language to show"),
-                "source": gettext("source"),
+                "source": pgettext("language switcher", "source language"),
             },
         }
 
@@ -448,7 +451,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
                 "state": states[state],
             }
             if outdated:
-                text = gettext("%(state)s, outdated") % {"state": text}
+                text = gettext("%(language_and_state)s, outdated") % {"language_and_state": text}
             rows.append(
                 (
                     state,
@@ -497,7 +500,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
         if refused:
             self.message_user(
                 request,
-                gettext("Not published, fix them first: %(titles)s")
+                gettext("These articles were not published; fix them first: %(titles)s")
                 % {"titles": ", ".join(refused)},
                 messages.WARNING,
             )

@@ -90,7 +90,7 @@ class ArticleVariantFormSet(forms.BaseInlineFormSet):
             if not self.can_publish and published in (state, was):
                 form.add_error(
                     "state",
-                    _("You do not have permission to publish or unpublish a language."),
+                    _("You do not have permission to publish or unpublish a language version."),
                 )
             elif state == published and not localized(self.instance, "title", language):
                 name = language_name(language)

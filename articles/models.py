@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -113,7 +114,7 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     bio = models.TextField(_("biography"), blank=True, help_text=_("A short paragraph."))
     is_organisation = models.BooleanField(
-        _("is the organisation"),
+        _("the newsroom itself"),
         default=False,
         help_text=_("Tick for a byline in the name of the newsroom itself (“Newsroom staff”)."),
     )
@@ -369,7 +370,7 @@ class Byline(models.Model):
 
     class Meta:
         verbose_name = _("byline")
-        verbose_name_plural = _("byline")
+        verbose_name_plural = _("bylines")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_article_author_uniq")
@@ -386,7 +387,7 @@ class ArticleVariant(models.Model):
         MISSING = "missing", _("Missing")
         IN_PROGRESS = "in_progress", _("In progress")
         READY = "ready", _("Ready for review")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("language version state", "Published")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="variants")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
@@ -401,8 +402,8 @@ class ArticleVariant(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = _("language variant")
-        verbose_name_plural = _("language variants")
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
         ordering = ["article", "language"]
         constraints = [
             models.UniqueConstraint(

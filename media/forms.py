@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -51,8 +52,8 @@ class ImageAdminForm(forms.ModelForm):
             # Images have no source language of their own; the site's default is it.
             self.fields[alt].required = True
             self.fields[alt].error_messages["required"] = _(
-                "Describe the picture for readers who cannot see it (required in English)."
-            )
+                "Describe the picture for readers who cannot see it (required in %(language)s)."
+            ) % {"language": get_language_info(settings.LANGUAGE_CODE)["name_translated"]}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -286,7 +286,7 @@ class Placement(models.Model):
         _("order"), default=0, help_text=_("Items after the same paragraph appear in this order.")
     )
     after_block = models.PositiveSmallIntegerField(
-        _("after paragraph"),
+        _("after block"),
         default=0,
         help_text=_(
             "Shown after this many paragraphs, headings, lists or quotes of the body "

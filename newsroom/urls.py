@@ -4,10 +4,16 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import sitemaps
 
 from . import views
+
+admin.site.site_header = admin.site.site_title = format_lazy(
+    _("{site} administration"), site=settings.NEWSROOM_SITE_NAME
+)
 
 # Outside the language prefixes: machine-facing addresses and the admin.
 urlpatterns = [

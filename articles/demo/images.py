@@ -230,6 +230,112 @@ def _blobs(rng: random.Random, palette: list[str]) -> Image.Image:
     return Image.alpha_composite(image, layer.filter(ImageFilter.GaussianBlur(12)))
 
 
+def _bars(rng: random.Random, palette: list[str], groups: int = 5) -> Image.Image:
+    """A bar chart without labels: pairs of bars, the second about a fifth shorter."""
+    paper, rule, first, second = palette
+    image = _background(paper, paper)
+    layer, draw = _layer()
+    w, h = SIZE
+    left, right, top, floor = 140, w - 100, 120, h - 120
+    for y in range(floor, top - 1, -(floor - top) // 5):
+        draw.line((left, y, right, y), fill=_rgba(rule, 255), width=3)
+    slot = (right - left) / groups
+    bar = slot * 0.3
+    for n in range(groups):
+        tall = rng.uniform(0.55, 0.95) * (floor - top)
+        short = tall * rng.uniform(0.74, 0.86)
+        x = left + n * slot + slot * 0.15
+        draw.rectangle((x, floor - tall, x + bar, floor), fill=_rgba(first, 255))
+        draw.rectangle(
+            (x + bar + 8, floor - short, x + 2 * bar + 8, floor), fill=_rgba(second, 255)
+        )
+    draw.line((left, floor, right, floor), fill=_rgba(second, 255), width=6)
+    return Image.alpha_composite(image, layer)
+
+
+def _lines(rng: random.Random, palette: list[str]) -> Image.Image:
+    """A transit diagram: a river and coloured lines that bend at 45 degrees, with round stops."""
+    paper, water, *colours, ink = palette
+    image = _background(paper, paper)
+    layer, draw = _layer()
+    w, h = SIZE
+    draw.line(_river(rng, vertical=True), fill=_rgba(water, 255), width=110, joint="curve")
+    step, end = 100, w - 100
+    lane = (h - 200) / len(colours)
+    for n, colour in enumerate(colours):
+        base = 100 + lane * (n + 0.5)
+        x, y = 100, base
+        route = [(x, y)]
+        while end - x >= 3 * step:
+            x += rng.randint(2, 3) * step
+            route.append((x, y))
+            if end - x >= 3 * step and rng.random() < 0.7:
+                # A diagonal as far down (or up) as along, so the bend is 45 degrees; the
+                # line stays in its own lane.
+                dy = step if y <= base else -step
+                x, y = x + step, y + dy
+                route.append((x, y))
+        route.append((end, y))
+        draw.line(route, fill=_rgba(colour, 255), width=22, joint="curve")
+        for px, py in route:
+            draw.ellipse((px - 20, py - 20, px + 20, py + 20), fill=_rgba(paper, 255))
+            draw.ellipse((px - 20, py - 20, px + 20, py + 20), outline=_rgba(ink, 255), width=7)
+    return Image.alpha_composite(image, layer)
+
+
+def _fish(length: float, body: str, shade: str, angle: float) -> Image.Image:
+    """One fish seen from the side: an oval body and a triangular tail, turned by `angle`."""
+    size = int(length * 1.6)
+    layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    cx, cy, half = size / 2, size / 2, length / 2
+    draw.polygon(
+        [
+            (cx + half * 0.7, cy),
+            (cx + half * 1.15, cy - half * 0.3),
+            (cx + half * 1.15, cy + half * 0.3),
+        ],
+        fill=_rgba(shade, 255),
+    )
+    draw.ellipse(
+        (cx - half, cy - half * 0.32, cx + half * 0.8, cy + half * 0.32), fill=_rgba(body, 255)
+    )
+    draw.ellipse(
+        (cx - half * 0.72, cy - half * 0.1, cx - half * 0.6, cy + half * 0.02),
+        fill=_rgba(shade, 255),
+    )
+    return layer.rotate(angle, resample=Image.Resampling.BICUBIC)
+
+
+def _shore(rng: random.Random, palette: list[str]) -> Image.Image:
+    """Green water above a sandy shore, with pale fish lying along the waterline."""
+    water, deep, sand, wet, body, shade = palette
+    w, h = SIZE
+    image = _background(sand, wet)
+    layer, draw = _layer()
+    line = [
+        (x, h * 0.42 + 30 * math.sin(x / 230 + rng.uniform(0, 0.3))) for x in range(0, w + 40, 40)
+    ]
+    draw.polygon([(0, 0), (w, 0), *reversed(line)], fill=_rgba(deep, 255))
+    image = Image.alpha_composite(image, layer)
+    layer, draw = _layer()
+    for _ in range(40):
+        x, y, r = rng.uniform(0, w), rng.uniform(0, h * 0.4), rng.uniform(40, 140)
+        draw.ellipse(
+            (x - r, y - r * 0.5, x + r, y + r * 0.5), fill=_rgba(water, rng.randint(90, 170))
+        )
+    image = Image.alpha_composite(image, layer.filter(ImageFilter.GaussianBlur(14)))
+    count = 9
+    for n in range(count):
+        length = rng.uniform(130, 230)
+        fish = _fish(length, body, shade, rng.uniform(-35, 35) + rng.choice((0, 180)))
+        # Spread along the shore: one fish per stretch, placed at random within it.
+        x = (n + rng.uniform(0.1, 0.9)) * w / count - fish.width / 2
+        y = h * rng.uniform(0.45, 0.78) - fish.height / 2
+        image.alpha_composite(fish, (int(x), int(y)))
+    return image
+
+
 PAINTERS = {
     "map": _map,
     "waves": _waves,
@@ -239,6 +345,9 @@ PAINTERS = {
     "chart": _chart,
     "arcs": _arcs,
     "blobs": _blobs,
+    "bars": _bars,
+    "lines": _lines,
+    "shore": _shore,
 }
 
 

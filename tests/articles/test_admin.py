@@ -510,7 +510,7 @@ def test_bulk_publish_reports_articles_it_could_not_publish(editor_client):
     response = _action(editor_client, "publish_selected", [untitled])
 
     assert "0 articles were published." in response.content.decode()
-    assert "Not published" in response.content.decode()
+    assert "were not published" in response.content.decode()
     untitled.refresh_from_db()
     assert untitled.status == "draft"
 
