@@ -467,3 +467,147 @@ IMAGES = {
         },
     },
 }
+
+# Pictures placed between paragraphs (a story's "placements" in stories.py), drawn like IMAGES; one
+# carries a content warning, so the reader sees the warning before the picture.
+FIGURES = {
+    "night-lines": {
+        "kind": "lines",
+        "palette": ["#f7f4ea", "#cfe3ef", "#e76f51", "#f4a261", "#ffb703", "#264653"],
+        "seed": 201,
+        "title": "Diagram of the three night lines",
+        "alt": {
+            "en": "Diagram: three orange and yellow lines with round stops, crossing a pale blue"
+            " river",
+            "nl": "Schema: drie oranje en gele lijnen met ronde haltes die een lichtblauwe rivier"
+            " kruisen",
+            "de": "Schema: drei orangefarbene und gelbe Linien mit runden Haltestellen, die einen"
+            " hellblauen Fluss kreuzen",
+            "fr": "Schéma : trois lignes orange et jaunes, ponctuées d'arrêts ronds, qui"
+            " traversent un fleuve bleu clair",
+            "ar": "مخطط: ثلاثة خطوط برتقالية وصفراء تتخللها محطات دائرية وتعبر نهرًا أزرق فاتحًا",
+        },
+        "caption": {
+            "en": "The night lines now stop beside the housing blocks near the old harbour.",
+            "nl": "De nachtlijnen stoppen nu naast de woonblokken bij de oude haven.",
+            "de": "Die Nachtlinien halten jetzt direkt an den Wohnblöcken beim alten Hafen.",
+            "fr": "Les lignes de nuit s'arrêtent désormais au pied des immeubles, près du vieux"
+            " port.",
+            "ar": "تتوقف الخطوط الليلية الآن بجوار المجمعات السكنية قرب الميناء القديم.",
+        },
+    },
+    "wave-heights": {
+        "kind": "bars",
+        "palette": ["#f4f6f6", "#c9d3d6", "#90a4ae", "#00796b"],
+        "seed": 202,
+        "title": "Wave heights behind the reef in five storms",
+        "alt": {
+            "en": "Chart: five pairs of bars; in every pair the teal bar is about a fifth shorter"
+            " than the grey one",
+            "nl": "Grafiek: vijf paren staven; in elk paar is de groenblauwe staaf ongeveer een"
+            " vijfde korter dan de grijze",
+            "de": "Diagramm: fünf Balkenpaare; in jedem Paar ist der türkisfarbene Balken etwa ein"
+            " Fünftel kürzer als der graue",
+            "fr": "Graphique : cinq paires de barres ; dans chaque paire, la barre turquoise est"
+            " environ un cinquième plus courte que la grise",
+            "ar": "رسم بياني: خمسة أزواج من الأعمدة، وفي كل زوج يقصر العمود الفيروزي عن الرمادي"
+            " بنحو الخُمس",
+        },
+        "caption": {
+            "en": "Average wave height in last winter's five named storms, on an unprotected"
+            " stretch (grey) and behind the reef (teal).",
+            "nl": "Gemiddelde golfhoogte tijdens de vijf stormen met een naam van afgelopen"
+            " winter, op een onbeschermd stuk (grijs) en achter het rif (groenblauw).",
+            "de": "Durchschnittliche Wellenhöhe bei den fünf benannten Stürmen des vergangenen"
+            " Winters, an einem ungeschützten Abschnitt (grau) und hinter dem Riff (türkis).",
+            "fr": "Hauteur moyenne des vagues pendant les cinq tempêtes baptisées de l'hiver"
+            " dernier, sur un tronçon non protégé (gris) et derrière le récif (turquoise).",
+            "ar": "متوسط ارتفاع الأمواج خلال العواصف الخمس المسمّاة في الشتاء الماضي، على امتداد"
+            " غير محمي (بالرمادي) وخلف الشعاب (بالفيروزي).",
+        },
+    },
+    "dead-fish": {
+        "kind": "shore",
+        "palette": ["#6fcf4a", "#2e7d32", "#d8c9a3", "#c2b280", "#c9d1d5", "#7d8a91"],
+        "seed": 203,
+        "title": "Dead fish on the lake shore",
+        "alt": {
+            "en": "Illustration: pale grey fish lying on the sand at the edge of bright green"
+            " water",
+            "nl": "Illustratie: lichtgrijze vissen die op het zand liggen aan de rand van"
+            " felgroen water",
+            "de": "Illustration: hellgraue Fische, die am Rand von leuchtend grünem Wasser im Sand"
+            " liegen",
+            "fr": "Illustration : des poissons gris pâle gisant sur le sable au bord d'une eau"
+            " vert vif",
+            "ar": "رسم توضيحي: أسماك رمادية شاحبة ملقاة على الرمل عند حافة مياه خضراء زاهية",
+        },
+        "caption": {
+            "en": "Dead fish washed up near the inlet in the second week of the bloom.",
+            "nl": "In de tweede week van de blauwalgbloei spoelden bij de inlaat dode vissen aan.",
+            "de": "In der zweiten Woche der Blaualgenblüte wurden am Zulauf tote Fische angespült.",
+            "fr": "Des poissons morts se sont échoués près de l'arrivée d'eau pendant la deuxième"
+            " semaine de la prolifération.",
+            "ar": "جرفت المياه أسماكًا نافقة قرب مدخل البحيرة في الأسبوع الثاني من تكاثر الطحالب.",
+        },
+        "content_warning": {
+            "en": "Shows dead fish.",
+            "nl": "Toont dode vissen.",
+            "de": "Zeigt tote Fische.",
+            "fr": "Montre des poissons morts.",
+            "ar": "تظهر فيها أسماك نافقة.",
+        },
+    },
+}
+
+# Videos placed in stories. The addresses are invented: nothing is loaded from them unless a
+# reader clicks the placeholder, which is drawn locally.
+EMBEDS = {
+    "choir-rehearsal": {
+        "url": "https://www.youtube.com/watch?v=Qm3vK8xLp2A",
+        "title": {
+            "en": "The choir rehearses its lullaby in five languages",
+            "nl": "Het koor repeteert zijn slaapliedje in vijf talen",
+            "de": "Der Chor probt sein Wiegenlied in fünf Sprachen",
+            "fr": "La chorale répète sa berceuse en cinq langues",
+            "ar": "الجوقة تتدرّب على تهويدتها بخمس لغات",
+        },
+        "caption": {
+            "en": "A Tuesday rehearsal in the school hall, three weeks before the concert.",
+            "nl": "Een dinsdagrepetitie in de aula van de school, drie weken voor het concert.",
+            "de": "Eine Dienstagsprobe in der Schulaula, drei Wochen vor dem Konzert.",
+            "fr": "Une répétition du mardi dans la salle de l'école, trois semaines avant le"
+            " concert.",
+            "ar": "بروفة يوم الثلاثاء في قاعة المدرسة، قبل الحفل بثلاثة أسابيع.",
+        },
+    },
+    "flood-rescue": {
+        "url": "https://vimeo.com/824613597",
+        "title": {
+            "en": "Crews from both towns at last spring's flood",
+            "nl": "Ploegen uit beide steden bij de overstroming van afgelopen voorjaar",
+            "de": "Einsatzkräfte aus beiden Städten beim Hochwasser im vergangenen Frühjahr",
+            "fr": "Les équipes des deux villes pendant la crue du printemps dernier",
+            "ar": "فرق من البلدتين خلال فيضان الربيع الماضي",
+        },
+        "caption": {
+            "en": "Before the shared station opened, both crews first worked together when the"
+            " river flooded the lower streets.",
+            "nl": "Nog voor de gezamenlijke kazerne openging, werkten beide ploegen voor het"
+            " eerst samen toen de rivier de lage straten overstroomde.",
+            "de": "Schon vor der Eröffnung der gemeinsamen Wache arbeiteten beide Mannschaften"
+            " zum ersten Mal zusammen, als der Fluss die tiefer gelegenen Straßen überflutete.",
+            "fr": "Avant même l'ouverture de la caserne commune, les deux équipes ont travaillé"
+            " ensemble pour la première fois lorsque le fleuve a inondé les rues basses.",
+            "ar": "قبل افتتاح المركز المشترك، عمل الفريقان معًا لأول مرة حين غمر النهر الشوارع"
+            " المنخفضة.",
+        },
+        "content_warning": {
+            "en": "Contains images of flood damage and injured animals.",
+            "nl": "Bevat beelden van overstromingsschade en gewonde dieren.",
+            "de": "Enthält Bilder von Hochwasserschäden und verletzten Tieren.",
+            "fr": "Contient des images de dégâts causés par l'inondation et d'animaux blessés.",
+            "ar": "يحتوي على مشاهد لأضرار الفيضان ولحيوانات مصابة.",
+        },
+    },
+}

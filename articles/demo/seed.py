@@ -17,9 +17,10 @@ from django.utils.html import escape
 
 from articles import services
 from articles.models import Article, Author, Byline, Section, Tag, language_codes
+from media.models import Embed, Image, Placement
 from media.services import image_create
 
-from .content import AUTHORS, CREDIT, IMAGES, SECTIONS, SOURCE, TAGS
+from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
 from .images import render_jpeg
 from .stories import DRAFT, SCHEDULED, STORIES
 
@@ -48,6 +49,8 @@ class SeedReport:
     tags: int = 0
     authors: int = 0
     images: int = 0
+    embeds: int = 0
+    placements: int = 0
     articles: int = 0
     skipped_articles: int = 0
     visible: dict[str, int] = field(default_factory=dict)
@@ -118,8 +121,8 @@ def _authors() -> tuple[dict[str, Author], int]:
     return found, created
 
 
-def _image(key: str):
-    spec = IMAGES[key]
+def _image(key: str, specs: dict = IMAGES) -> Image:
+    spec = specs[key]
     data = render_jpeg(spec["kind"], spec["palette"], spec["seed"], **spec.get("options", {}))
     # The same seed draws the same bytes: a picture left over from an earlier run (its
     # article deleted since) is reused instead of being refused as a duplicate.
@@ -131,7 +134,42 @@ def _image(key: str):
         source=SOURCE,
         **_translated("alt_text", spec["alt"]),
         **_translated("caption", spec["caption"]),
+        **_translated("content_warning", spec.get("content_warning", {})),
     )
+
+
+def _embed(key: str) -> Embed:
+    """The demo video `key`, reused when an earlier run left it in the library."""
+    spec = EMBEDS[key]
+    embed = Embed.objects.filter(url=spec["url"]).first()
+    if embed is None:
+        # media.services has no write for embeds; validate as the admin form would.
+        embed = Embed(
+            url=spec["url"],
+            **_translated("title", spec["title"]),
+            **_translated("caption", spec["caption"]),
+            **_translated("content_warning", spec.get("content_warning", {})),
+        )
+        embed.full_clean()
+        embed.save()
+    return embed
+
+
+def _placements(article: Article, story: dict) -> int:
+    """Place the story's pictures and videos in its body; returns how many were placed."""
+    items = story.get("placements", ())
+    for position, item in enumerate(items):
+        placement = Placement(
+            article=article,
+            after_block=item["after"],
+            position=position,
+            image=_image(item["image"], FIGURES) if "image" in item else None,
+            embed=_embed(item["embed"]) if "embed" in item else None,
+            **_translated("caption_override", item.get("caption", {})),
+        )
+        placement.full_clean()
+        placement.save()
+    return len(items)
 
 
 def _exists(story: dict) -> bool:
@@ -140,12 +178,13 @@ def _exists(story: dict) -> bool:
     return Article.objects.filter(**{f"title_{source}": title}).exists()
 
 
-def _article(story: dict, *, now: datetime, sections, authors, tags) -> Article:
+def _article(story: dict, *, now: datetime, sections, authors, tags, report: SeedReport) -> Article:
     fields = {}
     for code, text in story["text"].items():
         fields[f"title_{code}"] = text["title"]
         fields[f"standfirst_{code}"] = text["standfirst"]
         fields[f"body_{code}"] = body_html(text["body"])
+    fields.update(_translated("content_warning", story.get("content_warning", {})))
     article = Article(
         source_language=story["source"],
         section=sections[story["section"]],
@@ -159,6 +198,7 @@ def _article(story: dict, *, now: datetime, sections, authors, tags) -> Article:
     for position, slug in enumerate(story["authors"]):
         Byline.objects.create(article=article, author=authors[slug], position=position)
     article.tags.add(*(tags[key] for key in story["tags"]))
+    report.placements += _placements(article, story)
     if story["status"] == DRAFT:
         return article
     when = now - timedelta(hours=story["hours_ago"])
@@ -171,9 +211,12 @@ def _article(story: dict, *, now: datetime, sections, authors, tags) -> Article:
 
 
 def seed_content(*, now: datetime | None = None) -> SeedReport:
-    """Create the demo sections, tags, authors, pictures and articles that are not there yet."""
+    """Create the demo sections, tags, authors, pictures, videos and articles that are not
+    there yet. Placed pictures and videos come with their (new) article only, so a re-run
+    never places anything twice."""
     now = now or timezone.now()
     report = SeedReport()
+    images_before, embeds_before = Image.objects.count(), Embed.objects.count()
     sections, report.sections = _sections()
     tags, report.tags = _tags()
     authors, report.authors = _authors()
@@ -181,9 +224,10 @@ def seed_content(*, now: datetime | None = None) -> SeedReport:
         if _exists(story):
             report.skipped_articles += 1
             continue
-        _article(story, now=now, sections=sections, authors=authors, tags=tags)
+        _article(story, now=now, sections=sections, authors=authors, tags=tags, report=report)
         report.articles += 1
-        report.images += 1
+    report.images = Image.objects.count() - images_before
+    report.embeds = Embed.objects.count() - embeds_before
     report.visible = {code: Article.objects.visible(code).count() for code in language_codes()}
     return report
 

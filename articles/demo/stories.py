@@ -6,6 +6,9 @@ separated by blank lines, "## " starts a subheading and "> " a block quote.
 Some stories deliberately lack a language so the visibility rules show on the demo site:
 two have no German version, one has no Arabic, one was written in Dutch, one is scheduled
 for later and one is still a draft.
+
+A story's "placements" put pictures (content.FIGURES) and videos (content.EMBEDS) between the
+blocks of its body; "content_warning" is shown above the story in each language.
 """
 
 PUBLISHED, SCHEDULED, DRAFT = "published", "scheduled", "draft"
@@ -17,6 +20,9 @@ STORIES = [
         "authors": ["mara-jansen", "newsroom-staff"],
         "tags": ["public-transport", "community"],
         "image": "night-buses",
+        # Placed items go after the Nth block of the body (paragraph, heading or quote), the
+        # same N in every language.
+        "placements": [{"after": 5, "image": "night-lines"}],
         "status": PUBLISHED,
         "hours_ago": 5,
         "text": {
@@ -151,6 +157,22 @@ décidera l'automne prochain du maintien des lignes.
         "authors": ["camille-laurent"],
         "tags": ["flooding", "biodiversity"],
         "image": "oyster-reef",
+        "placements": [
+            {
+                "after": 3,
+                "image": "wave-heights",
+                # Only some languages replace the chart's own caption in this story; the
+                # others show the caption from the library.
+                "caption": {
+                    "en": "Behind the reef, waves were lower in each of the five storms, not"
+                    " only on average.",
+                    "nl": "Achter het rif waren de golven in elk van de vijf stormen lager, niet"
+                    " alleen gemiddeld.",
+                    "de": "Hinter dem Riff waren die Wellen in jedem der fünf Stürme niedriger,"
+                    " nicht nur im Durchschnitt.",
+                },
+            }
+        ],
         "status": PUBLISHED,
         "hours_ago": 28,
         "text": {
@@ -498,6 +520,7 @@ liste d'attente.
         "authors": ["nadia-haddad"],
         "tags": ["borders", "emergency-services"],
         "image": "fire-brigade",
+        "placements": [{"after": 1, "embed": "flood-rescue"}],
         "status": PUBLISHED,
         "hours_ago": 100,
         "text": {
@@ -824,6 +847,7 @@ au-dessus de l'océan, où les mesures de cette époque sont rares.
         "authors": ["nadia-haddad", "mara-jansen"],
         "tags": ["music", "community"],
         "image": "choir",
+        "placements": [{"after": 2, "embed": "choir-rehearsal"}],
         "status": PUBLISHED,
         "hours_ago": 172,
         "text": {
@@ -1058,6 +1082,14 @@ Les billets pour l'été seront mis en vente le mois prochain.
         "authors": ["elias-brandt"],
         "tags": ["water-quality", "heat"],
         "image": "green-lake",
+        "placements": [{"after": 1, "image": "dead-fish"}],
+        "content_warning": {
+            "en": "This story includes an illustration of dead fish.",
+            "nl": "Dit verhaal bevat een afbeelding van dode vissen.",
+            "de": "Dieser Artikel enthält eine Abbildung toter Fische.",
+            "fr": "Cet article contient une illustration montrant des poissons morts.",
+            "ar": "يتضمن هذا المقال رسمًا توضيحيًا لأسماك نافقة.",
+        },
         "status": PUBLISHED,
         "hours_ago": 230,
         "text": {

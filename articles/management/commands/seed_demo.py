@@ -69,9 +69,10 @@ class Command(BaseCommand):
         if report.articles:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Created {report.articles} articles with {report.images} pictures, "
-                    f"{report.sections} sections, {report.tags} tags and "
-                    f"{report.authors} authors."
+                    f"Created {report.articles} articles with {report.images} new pictures, "
+                    f"{report.embeds} new videos and {report.placements} pictures or videos "
+                    f"placed in their text; {report.sections} sections, {report.tags} tags "
+                    f"and {report.authors} authors."
                 )
             )
         if report.skipped_articles:
