@@ -1,6 +1,8 @@
 """manage.py seed_demo: what someone trying the demo notices."""
 
 import re
+from html import escape
+from html.parser import HTMLParser
 from io import StringIO
 
 import pytest
@@ -8,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, ArticleVariant, Author, Section, Tag, language_codes, localized
-from media.models import Image
+from media.models import Embed, Image, Placement
 
 pytestmark = pytest.mark.django_db
 
@@ -120,9 +123,17 @@ def test_articles_have_bylines_tags_and_a_lead_image(output):
     assert organisation.bylines.exists()
 
 
+def used_images():
+    """Pictures a demo article shows: its lead picture and the ones placed in its text."""
+    return Image.objects.filter(
+        Q(pk__in=Article.objects.values("lead_image")) | Q(placements__isnull=False)
+    ).distinct()
+
+
 def test_images_have_alt_text_and_captions_in_every_language(output):
     images = Image.objects.all()
-    assert images.count() == Article.objects.count()
+    # Every picture in the library is used (none left over), and some are placed in the text.
+    assert images.count() == used_images().count() >= Article.objects.count() + 3
     for image in images:
         assert (image.width, image.height) == (1600, 1000)
         assert image.credit
@@ -174,11 +185,17 @@ def test_if_empty_does_nothing_on_a_second_run(output):
     assert not LOGIN_LINE.search(second)
 
 
+def counts():
+    return [
+        model.objects.count() for model in (Article, Image, Tag, Embed, Placement, ArticleVariant)
+    ]
+
+
 def test_running_twice_adds_nothing_and_keeps_the_password(client, output):
     password = LOGIN_LINE.search(output).group(2)
-    counts = (Article.objects.count(), Image.objects.count(), Tag.objects.count())
+    before = counts()
     second = seed()
-    assert (Article.objects.count(), Image.objects.count(), Tag.objects.count()) == counts
+    assert counts() == before
     assert "already there" in second
     assert client.login(username="editor", password=password)
 
@@ -191,4 +208,175 @@ def test_rerun_restores_a_deleted_demo_article_with_its_picture(output):
     restored = Article.objects.get(source_language="nl")
     assert restored.lead_image == image
     assert restored in Article.objects.visible("nl")
-    assert Image.objects.count() == Article.objects.count()
+    assert Image.objects.count() == used_images().count()
+
+
+def test_rerun_restores_a_deleted_article_with_its_placed_video_and_reuses_the_video(output):
+    placement = Placement.objects.filter(embed__isnull=False).select_related("article").first()
+    article, embed, after = placement.article, placement.embed, placement.after_block
+    before = counts()
+    article.delete()
+    second = seed()
+    assert "Created 1 articles with 0 new pictures, 0 new videos" in second
+    assert counts() == before
+    restored = Placement.objects.get(embed=embed)
+    assert restored.after_block == after
+    assert restored.article.title_en == article.title_en
+
+
+# What a reader of the demo sees of the picture desk.
+
+
+class BodyItems(HTMLParser):
+    """The top-level items of the article body: ("block", tag) or ("placed", figure classes)."""
+
+    BLOCKS = {"p", "h2", "h3", "blockquote", "ul", "ol", "figure"}
+    VOID = {"br", "hr", "img", "source", "link", "meta", "wbr", "input"}
+
+    def __init__(self):
+        super().__init__()
+        self.items, self.depth, self.body_depth = [], 0, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        self.depth += 1
+        classes = (dict(attrs).get("class") or "").split()
+        if self.body_depth is None and "article__body" in classes:
+            self.body_depth = self.depth
+        elif self.body_depth is not None and self.depth == self.body_depth + 1:
+            if "placed" in classes:
+                self.items.append(("placed", dict(attrs).get("data-placement")))
+            elif tag in self.BLOCKS:
+                self.items.append(("block", tag))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if self.body_depth is not None and self.depth == self.body_depth:
+            self.body_depth = -1  # done: nothing after the body counts
+        self.depth -= 1
+
+
+def placed_positions(html):
+    """{placement id: how many body blocks come before it} as the reader sees the page."""
+    parser = BodyItems()
+    parser.feed(html)
+    positions, blocks = {}, 0
+    for kind, value in parser.items:
+        if kind == "block":
+            blocks += 1
+        else:
+            positions[int(value)] = blocks
+    return positions
+
+
+def reader_page(client, article, language):
+    response = client.get(article.get_absolute_url(language))
+    assert response.status_code == 200, (article, language)
+    return response.content.decode()
+
+
+def placed_articles():
+    return Article.objects.visible("en").filter(placements__isnull=False).distinct()
+
+
+def test_placed_items_sit_after_the_same_paragraph_in_dutch_and_english(client, output):
+    articles = list(placed_articles())
+    assert len(articles) >= 5
+    for article in articles:
+        expected = {p.pk: p.after_block for p in article.placements.all()}
+        for language in ("en", "nl"):
+            assert placed_positions(reader_page(client, article, language)) == expected, (
+                article,
+                language,
+            )
+
+
+def test_placed_pictures_have_their_own_alt_text_caption_and_credit(client, output):
+    pictures = Placement.objects.filter(image__isnull=False).exclude(
+        image__content_warning_en__gt=""
+    )
+    assert pictures.count() >= 2
+    for placement in pictures:
+        for language in ("en", "ar"):
+            page = reader_page(client, placement.article, language)
+            image = placement.image
+            figure = re.search(
+                rf'<figure class="placed placed--image" data-placement="{placement.pk}">'
+                r"(.*?)</figure>",
+                page,
+                re.S,
+            ).group(1)
+            assert f'alt="{escape(getattr(image, f"alt_text_{language}"))}"' in figure
+            caption = getattr(placement, f"caption_override_{language}") or getattr(
+                image, f"caption_{language}"
+            )
+            assert escape(caption) in figure
+            assert "Newsroom demo illustration" in figure
+
+
+def test_one_article_replaces_a_pictures_caption_in_some_languages(client, output):
+    placement = Placement.objects.get(caption_override_en__gt="")
+    article = placement.article
+    english, french = reader_page(client, article, "en"), reader_page(client, article, "fr")
+    assert escape(placement.caption_override_en) in english
+    assert escape(placement.image.caption_en) not in english
+    # French has no replacement caption in this story: the library's French caption shows.
+    assert not placement.caption_override_fr
+    assert escape(placement.image.caption_fr) in french
+
+
+def test_videos_show_a_local_placeholder_and_load_nothing_from_the_provider(client, output):
+    providers = set()
+    for placement in Placement.objects.filter(embed__isnull=False).select_related("embed"):
+        embed = placement.embed
+        providers.add(embed.provider)
+        for language in ("en", "ar"):
+            page = reader_page(client, placement.article, language)
+            assert 'class="embed__placeholder"' in page
+            assert escape(getattr(embed, f"title_{language}")) in page
+            assert escape(getattr(embed, f"caption_{language}")) in page
+            assert "<iframe" not in page
+            # Only the no-JavaScript link (an href) names the provider; nothing is loaded.
+            loaded = re.findall(r'\s(?:src|srcset)="([^"]*)"', page)
+            assert loaded and not [url for url in loaded if re.search("youtube|vimeo", url)]
+    assert providers == {Embed.Provider.YOUTUBE, Embed.Provider.VIMEO}
+
+
+WARNING = re.compile(r'<details class="media-warning media-warning--(\w+)">(.*?)</details>', re.S)
+
+
+def test_warned_picture_and_video_are_hidden_behind_their_warning(client, output):
+    warned = Placement.objects.filter(
+        Q(image__content_warning_en__gt="") | Q(embed__content_warning_en__gt="")
+    )
+    assert {p.image_id is not None for p in warned} == {True, False}
+    for placement in warned:
+        item = placement.image or placement.embed
+        for language in ("en", "ar"):
+            page = reader_page(client, placement.article, language)
+            warnings = WARNING.findall(page)
+            assert len(warnings) == 1, warnings
+            kind, inside = warnings[0]
+            text = getattr(item, f"content_warning_{language}")
+            assert text and escape(text) in inside
+            if placement.image_id:
+                assert kind == "image"
+                alt = escape(getattr(item, f"alt_text_{language}"))
+                assert f'alt="{alt}"' in inside
+                assert page.count(f'alt="{alt}"') == 1  # nowhere outside the warning
+            else:
+                assert kind == "embed"
+                assert 'class="embed__placeholder"' in inside
+
+
+def test_one_article_carries_a_content_warning_in_all_its_languages(client, output):
+    article = Article.objects.visible("en").get(content_warning_en__gt="")
+    languages = article.published_languages()
+    assert len(languages) == 5
+    for language in languages:
+        text = localized(article, "content_warning", language)
+        assert text, language
+        page = reader_page(client, article, language)
+        assert re.search(r'class="content-warning"[^>]*>.*?' + re.escape(escape(text)), page, re.S)
