@@ -26,12 +26,17 @@ demo: $(STAMP) messages
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite on the embedded SQLite; tests marked `postgres` need PostgreSQL and Redis
+# and run in test-postgres.
 test: $(STAMP) messages
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q -m "not postgres" $(ARGS)
 
-# The suite against PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test make test-postgres
+# The whole suite, the `postgres` tests included, against PostgreSQL and Redis:
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0 make test-postgres
 test-postgres: $(STAMP) messages
-	$(BIN)/python -m pytest -q $(ARGS)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL to a PostgreSQL database"; exit 2;; esac
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to a Redis server"; exit 2; }
+	$(BIN)/python -m pytest -q --create-db $(ARGS)
 
 test-browser: $(STAMP) messages
 	$(BIN)/python -m pytest -q -o addopts="-p no:cacheprovider" tests/browser $(ARGS)

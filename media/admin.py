@@ -160,6 +160,9 @@ class ImageAdmin(TranslationAdmin):
         super().save_model(request, obj, form, change)
         if change and {"focal_x", "focal_y"} & set(form.changed_data):
             services.renditions_purge(image=obj, crops=["wide", "square"])
+            services.renditions_schedule(image=obj)
+        elif not change:
+            services.renditions_schedule(image=obj)
 
 
 @admin.register(Embed)

@@ -71,6 +71,7 @@ def image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fiel
     image = Image(file=content, uploaded_by=uploaded_by, content_hash=digest, **fields)
     image.full_clean()
     image.save()
+    renditions_schedule(image=image)
     return image
 
 
@@ -84,7 +85,23 @@ def image_set_focal_point(*, image: Image, x: float, y: float) -> Image:
         image.full_clean()
         image.save(update_fields=["focal_x", "focal_y"])
         renditions_purge(image=image, crops=[c for c in pillow.CROPS if pillow.CROPS[c]])
+        renditions_schedule(image=image)
     return image
+
+
+def renditions_schedule(*, image: Image) -> None:
+    """Make every crop's renditions once the transaction commits.
+
+    Readers then never wait for a new picture's ladder: the editor's upload (or focal
+    point change) pays for it. What fails here is logged, and the picture tag makes the
+    missing renditions on demand later.
+    """
+    transaction.on_commit(lambda: renditions_make(image=image))
+
+
+def renditions_make(*, image: Image) -> int:
+    """Make whatever renditions of `image` are missing, for every crop; return how many exist."""
+    return sum(len(image_renditions(image=image, crop=crop)) for crop in pillow.CROPS)
 
 
 def renditions_purge(*, image: Image, crops=None) -> int:

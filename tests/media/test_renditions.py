@@ -142,3 +142,41 @@ def test_deleting_runs_file_cleanup_on_commit(media_root, django_capture_on_comm
         image.delete()
 
     assert factories.stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_an_upload_makes_every_crops_renditions_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = factories.image(size=(1000, 700))
+
+    crops = set(Rendition.objects.filter(image=image).values_list("crop", flat=True))
+    assert crops == set(pillow.CROPS)
+    # A reader's first visit then finds everything made: no writes, no Pillow work.
+    image = Image.objects.with_renditions().get(pk=image.pk)
+    before = Rendition.objects.count()
+    for crop in pillow.CROPS:
+        services.image_renditions(image=image, crop=crop)
+    assert Rendition.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_failed_upload_transaction_makes_no_renditions(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            factories.image(size=(1000, 700))
+            raise RuntimeError("the editor's save failed after the upload")
+
+    assert callbacks == []
+    assert not Rendition.objects.exists()
+    assert not Image.objects.exists()
+
+
+@pytest.mark.django_db
+def test_moving_the_focal_point_remakes_the_crops_after_commit(django_capture_on_commit_callbacks):
+    image = factories.image(size=(1200, 600))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_set_focal_point(image=image, x=0.1, y=0.5)
+
+    assert Rendition.objects.filter(image=image, crop="square").exists()
+    assert Rendition.objects.filter(image=image, crop="wide").exists()

@@ -142,17 +142,20 @@ def test_upload_service_can_reuse_the_existing_image(media_root):
 
 
 @pytest.mark.django_db
-def test_admin_upload_stores_a_clean_image(admin_client, media_root):
+def test_admin_upload_stores_a_clean_image(
+    admin_client, media_root, django_capture_on_commit_callbacks
+):
     data = factories.jpeg_bytes(exif=factories.identifying_exif().tobytes())
-    response = admin_client.post(
-        "/admin/media/image/add/",
-        {
-            "file": factories.upload(data, "Harbour.JPG"),
-            "alt_text_en": "Boats in the harbour",
-            "focal_x": "0.5",
-            "focal_y": "0.5",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/media/image/add/",
+            {
+                "file": factories.upload(data, "Harbour.JPG"),
+                "alt_text_en": "Boats in the harbour",
+                "focal_x": "0.5",
+                "focal_y": "0.5",
+            },
+        )
 
     assert response.status_code == 302, response.content
     image = Image.objects.get()
@@ -160,6 +163,8 @@ def test_admin_upload_stores_a_clean_image(admin_client, media_root):
     assert image.content_hash == services.content_hash(data)
     assert image.uploaded_by.is_superuser
     assert b"SN-123456789" not in image.file.read()
+    # Its renditions were made when the upload committed, before any reader asked.
+    assert {r.crop for r in image.renditions.all()} == {"full", "wide", "square"}
 
 
 @pytest.mark.django_db

@@ -54,6 +54,11 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
 
+        # The pictures' renditions are made when the transaction commits (as for an editor's
+        # upload), so the first reader does not wait for them.
+        self.stdout.write(
+            "Writing the demo content and resizing its pictures (about half a minute)…"
+        )
         try:
             with transaction.atomic():
                 report = seed_content()
