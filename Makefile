@@ -21,7 +21,7 @@ messages: $(STAMP)
 
 demo: $(STAMP) messages
 	mkdir -p var
-	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo --if-empty --site-url http://$(HOST):$(PORT)
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
