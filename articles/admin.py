@@ -80,6 +80,8 @@ class SectionAdmin(TranslationAdmin):
 @admin.register(Author)
 class AuthorAdmin(TranslationAdmin):
     list_display = ["name", "slug", "is_organisation", "user"]
+    # A one-to-one is not joined automatically by the changelist.
+    list_select_related = ["user"]
     list_filter = ["is_organisation"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}

@@ -601,3 +601,25 @@ def test_editor_without_publish_permission_cannot_publish_a_language(client):
 
     assert response.status_code == 200
     assert story.variants.get(language="nl").state == "in_progress"
+
+
+@pytest.mark.parametrize(
+    ("path", "make"),
+    [
+        ("/admin/articles/section/", factories.section),
+        ("/admin/articles/author/", lambda: factories.author(user=factories.user())),
+        ("/admin/articles/tag/", factories.tag),
+    ],
+)
+def test_filing_lists_keep_their_query_count_as_they_grow(
+    admin_client, django_assert_num_queries, path, make
+):
+    make()
+    admin_client.get(path)  # warm the session and content-type caches
+    with django_assert_num_queries(4):
+        admin_client.get(path)
+    for _ in range(6):
+        make()
+    with django_assert_num_queries(4):
+        response = admin_client.get(path)
+    assert response.context["cl"].result_count == 7

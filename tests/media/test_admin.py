@@ -185,3 +185,29 @@ def test_make_renditions_command_fills_the_gaps():
     call_command("make_renditions", stdout=io.StringIO())
 
     assert set(image.renditions.values_list("crop", flat=True)) == {"full", "wide", "square"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "make", "queries"),
+    [
+        ("/admin/media/image/", lambda n: factories.image(), 5),
+        (
+            "/admin/media/embed/",
+            lambda n: factories.embed(url=f"https://vimeo.com/{100000 + n}"),
+            4,
+        ),
+    ],
+)
+def test_library_lists_keep_their_query_count_as_they_grow(
+    admin_client, django_assert_num_queries, path, make, queries
+):
+    made = 0
+    for total in (1, 6):
+        while made < total:
+            make(made)
+            made += 1
+        admin_client.get(path)  # warm the session, content types and thumbnails' renditions
+        with django_assert_num_queries(queries):
+            response = admin_client.get(path)
+        assert response.context["cl"].result_count == total
