@@ -203,7 +203,5 @@ NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", "600
 # GPS position, camera serials and other metadata are removed unless this is on.
 NEWSROOM_IMAGE_KEEP_METADATA = env_bool("NEWSROOM_IMAGE_KEEP_METADATA")
 # Rendition widths in pixels, and whether to write AVIF when this Pillow can.
-NEWSROOM_IMAGE_WIDTHS = [
-    int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")
-]
+NEWSROOM_IMAGE_WIDTHS = [int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")]
 NEWSROOM_IMAGE_AVIF = env_bool("NEWSROOM_IMAGE_AVIF", True)
