@@ -319,6 +319,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         fill_slugs(self, "title", 255)
+        # full_clean() sanitizes too; this also covers writes that skip it (imports, shell),
+        # since reader pages print the body as HTML.
+        for code in language_codes():
+            field = self._meta.get_field(f"body_{code}")
+            value = getattr(self, field.attname)
+            if value:
+                setattr(self, field.attname, field.sanitize(value))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):

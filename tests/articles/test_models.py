@@ -206,3 +206,12 @@ def test_a_tag_without_a_name_in_the_active_language_is_labelled_in_another():
     tag = Tag.objects.create(name_fr="Canicule")
 
     assert str(tag) == "Canicule"
+
+
+def test_a_body_saved_without_validation_is_still_sanitized():
+    story = Article.objects.create(
+        title_en="Imported", body_en='<p onmouseover="x()">Hi<script>alert(1)</script></p>'
+    )
+    story.refresh_from_db()
+
+    assert story.body_en == "<p>Hi</p>"
