@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
 from media.admin import ImagePickerMixin, PlacementInline
+from newsroom.languages import columns
 
 from . import services
 from .forms import (
@@ -73,7 +74,7 @@ if admin.site.is_registered(TaggitTag):
 class SectionAdmin(TranslationAdmin):
     list_display = ["__str__", "position"]
     list_editable = ["position"]
-    search_fields = [f"name_{code}" for code in language_codes()]
+    search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
 
 
@@ -90,8 +91,8 @@ class AuthorAdmin(TranslationAdmin):
 
 @admin.register(Tag)
 class TagAdmin(TranslationAdmin):
-    list_display = ["__str__", *[f"name_{code}" for code in language_codes()]]
-    search_fields = [f"name_{code}" for code in language_codes()]
+    list_display = ["__str__", *columns("name")]
+    search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
 
 
@@ -264,7 +265,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
         *[variant_state_filter(code) for code in language_codes()],
     ]
     list_select_related = ["section"]
-    search_fields = [f"title_{code}" for code in language_codes()]
+    search_fields = columns("title")
     date_hierarchy = "published_at"
     actions = ["publish_selected", "unpublish_selected"]
     # The built-in button links whatever the language state; site_links shows per language

@@ -6,7 +6,9 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from .models import Article, ArticleVariant, language_codes, localized
+from newsroom.languages import columns, language_codes, localized
+
+from .models import Article, ArticleVariant
 
 
 def translated_field_names(model=Article):
@@ -30,7 +32,7 @@ class ArticleAdminForm(forms.ModelForm):
         # edited through the TaggedArticle inline (autocomplete), which TaggableManager's
         # comma-separated text box would bypass.
         fields = [
-            *[f"{base}_{code}" for base in translated_field_names() for code in language_codes()],
+            *columns(*translated_field_names()),
             "section",
             "lead_image",
             "status",

@@ -12,6 +12,8 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom.languages import language_codes, localized
+
 # What an editor can do in the article body; the same list drives the sanitizer (nh3),
 # so nothing the editor cannot make survives a save.
 BODY_EXTENSIONS = {
@@ -28,22 +30,12 @@ BODY_EXTENSIONS = {
 }
 
 
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def unique_per_language(model, field):
     """One UNIQUE constraint per language column: a slug may repeat across languages."""
     return [
         models.UniqueConstraint(fields=[f"{field}_{code}"], name=f"{model}_{field}_{code}_uniq")
         for code in language_codes()
     ]
-
-
-def localized(instance, field, language=None):
-    """The value of a translated field in one language, without any fallback."""
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    return getattr(instance, f"{field}_{language.replace('-', '_')}", None) or ""
 
 
 def language_order(language):

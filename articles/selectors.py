@@ -6,8 +6,9 @@ Writes live in `services.py`; listings start from `Article.objects.visible(lang)
 from django.db.models import Q
 
 from media.models import placements_prefetch
+from newsroom.languages import language_codes, localized
 
-from .models import Article, SlugHistory, language_codes, language_order, localized
+from .models import Article, SlugHistory, language_order
 
 
 def by_translated_slug(queryset, slug: str, language: str):

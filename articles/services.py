@@ -6,7 +6,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Article, ArticleVariant, SlugHistory, language_codes, localized
+from newsroom.languages import language_codes, localized
+
+from .models import Article, ArticleVariant, SlugHistory
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 

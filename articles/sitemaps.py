@@ -4,7 +4,9 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, language_codes
+from newsroom.languages import language_codes
+
+from .models import Article
 
 
 class ArticleSitemap(Sitemap):

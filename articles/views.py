@@ -19,8 +19,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from newsroom.languages import language_codes, localized
+
 from . import selectors
-from .models import Article, Author, Section, Tag, language_codes, localized, slug_for
+from .models import Article, Author, Section, Tag, slug_for
 
 LANG_SWITCH = "lang-switch"
 

@@ -11,11 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from newsroom.languages import columns, language_codes
+
 from . import services
 from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget, PlacementForm
 from .models import Embed, Image, Placement
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 THUMBNAIL_WIDTH = 320
 
 
@@ -34,7 +35,7 @@ class MissingAltTextFilter(admin.SimpleListFilter):
         return [(code, name) for code, name in settings.LANGUAGES]
 
     def queryset(self, request, queryset):
-        if self.value() in LANGUAGE_CODES:
+        if self.value() in language_codes():
             return queryset.missing_alt_text(self.value())
         return queryset
 
@@ -48,7 +49,7 @@ class ContentWarningFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         warned = Q()
-        for code in LANGUAGE_CODES:
+        for code in language_codes():
             warned |= Q(**{f"content_warning_{code}__gt": ""})
         if self.value() == "yes":
             return queryset.filter(warned)
@@ -65,9 +66,7 @@ class ImageAdmin(TranslationAdmin):
     list_display = ["thumbnail", "__str__", "alt_languages", "credit", "size", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = [MissingAltTextFilter, ContentWarningFilter, "created_at"]
-    search_fields = [
-        f"{field}_{code}" for field in ("title", "alt_text", "caption") for code in LANGUAGE_CODES
-    ]
+    search_fields = columns("title", "alt_text", "caption")
     list_per_page = 40
     readonly_fields = ["preview", "size", "content_hash", "uploaded_by", "created_at"]
     fieldsets = [
@@ -121,7 +120,7 @@ class ImageAdmin(TranslationAdmin):
 
     @admin.display(description=_("alt text in"))
     def alt_languages(self, obj):
-        present = [code for code in LANGUAGE_CODES if getattr(obj, f"alt_text_{code}", None)]
+        present = [code for code in language_codes() if getattr(obj, f"alt_text_{code}", None)]
         return " ".join(code.upper() for code in present) or "—"
 
     @admin.display(description=_("size"))
@@ -174,7 +173,7 @@ class EmbedAdmin(TranslationAdmin):
     list_filter = ["provider"]
     search_fields = [
         "url",
-        *[f"{f}_{code}" for f in ("title", "caption") for code in LANGUAGE_CODES],
+        *columns("title", "caption"),
     ]
     readonly_fields = ["provider"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -11,15 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.languages import column, columns
+
 from . import services
 from .models import Embed, Image, Placement, image_admin_url
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/avif"
-
-
-def translated(*names):
-    """The per-language columns of translated fields, e.g. title_en, title_nl, ..."""
-    return [f"{name}_{code.replace('-', '_')}" for name in names for code, _n in settings.LANGUAGES]
 
 
 class ImageAdminForm(forms.ModelForm):
@@ -39,7 +36,7 @@ class ImageAdminForm(forms.ModelForm):
             "file",
             "focal_x",
             "focal_y",
-            *translated("title", "alt_text", "caption", "content_warning"),
+            *columns("title", "alt_text", "caption", "content_warning"),
             "credit",
             "source",
         ]
@@ -47,7 +44,7 @@ class ImageAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.content_hash = None
-        alt = f"alt_text_{settings.LANGUAGE_CODE.replace('-', '_')}"
+        alt = column("alt_text", settings.LANGUAGE_CODE)
         if alt in self.fields:
             # Images have no source language of their own; the site's default is it.
             self.fields[alt].required = True
@@ -106,7 +103,7 @@ class ImagePickerWidget(ForeignKeyRawIdWidget):
 class PlacementForm(forms.ModelForm):
     class Meta:
         model = Placement
-        fields = ["after_block", "position", "image", "embed", *translated("caption_override")]
+        fields = ["after_block", "position", "image", "embed", *columns("caption_override")]
 
     def clean(self):
         cleaned = super().clean()
@@ -125,5 +122,5 @@ def https_urls(db_field, **kwargs):
 class EmbedAdminForm(forms.ModelForm):
     class Meta:
         model = Embed
-        fields = ["url", *translated("title", "caption", "content_warning")]
+        fields = ["url", *columns("title", "caption", "content_warning")]
         formfield_callback = https_urls

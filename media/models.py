@@ -11,6 +11,8 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.languages import column, columns
+
 from . import renditions as pillow_renditions
 
 
@@ -21,15 +23,14 @@ class ImageQuerySet(models.QuerySet):
 
     def missing_alt_text(self, language):
         """Pictures without alt text in `language`."""
-        column = f"alt_text_{language.replace('-', '_')}"
-        return self.filter(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
+        name = column("alt_text", language)
+        return self.filter(Q(**{f"{name}__isnull": True}) | Q(**{name: ""}))
 
     def search(self, query):
         """Title, alt text or caption in any language contains `query`."""
         condition = Q()
-        for code, _name in settings.LANGUAGES:
-            for field in ("title", "alt_text", "caption"):
-                condition |= Q(**{f"{field}_{code}__icontains": query})
+        for name in columns("title", "alt_text", "caption"):
+            condition |= Q(**{f"{name}__icontains": query})
         return self.filter(condition)
 
 

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles import services
-from articles.models import Article, Author, Byline, Section, Tag, language_codes
+from articles.models import Article, Author, Byline, Section, Tag
 from media.models import Embed, Image, Placement
 from media.services import image_create
+from newsroom.languages import language_codes
 
 from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
 from .images import render_jpeg

@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from articles.models import Section, Tag, language_order, localized, slug_for
+from articles.models import Section, Tag, language_order, slug_for
+from newsroom.languages import localized
 
 register = template.Library()
 

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from media import renditions as pillow
 from media import services
 from media.models import placements_prefetch
+from newsroom.languages import language_codes, localized
 
 register = template.Library()
 
@@ -27,24 +28,14 @@ register = template.Library()
 FALLBACK_WIDTH = 960
 
 
-def _language():
-    return (translation.get_language() or settings.LANGUAGE_CODE).replace("-", "_")
-
-
-def _default_language():
-    return settings.LANGUAGE_CODE.replace("-", "_")
-
-
 def localized_text(obj, field):
     """(text, lang) in the active language; lang is set only when it is another language's text.
 
     Used for alt text and warnings, where saying nothing is worse than the default language.
     """
-    own = getattr(obj, f"{field}_{_language()}", None)
-    if own:
+    if own := localized(obj, field):
         return own, ""
-    default = getattr(obj, f"{field}_{_default_language()}", None)
-    if default:
+    if default := localized(obj, field, settings.LANGUAGE_CODE):
         return default, settings.LANGUAGE_CODE
     return "", ""
 
@@ -59,9 +50,8 @@ def content_warning(obj):
     text, lang = localized_text(obj, "content_warning")
     if text:
         return text, lang
-    for code, _name in settings.LANGUAGES:
-        if getattr(obj, f"content_warning_{code.replace('-', '_')}", None):
-            return translation.gettext("This may be distressing."), ""
+    if any(localized(obj, "content_warning", code) for code in language_codes()):
+        return translation.gettext("This may be distressing."), ""
     return "", ""
 
 
@@ -248,11 +238,10 @@ def article_placements(article):
 
 
 def render_placement(placement):
-    lang = _language()
-    caption = getattr(placement, f"caption_override_{lang}", None) or ""
+    caption = localized(placement, "caption_override")
     item = placement.image or placement.embed
     if not caption and item is not None:
-        caption = getattr(item, f"caption_{lang}", None) or ""
+        caption = localized(item, "caption")
     if placement.image_id:
         media = render_picture(placement.image, "full", sizes="(min-width: 48rem) 48rem, 100vw")
     else:

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, ArticleVariant, Author, Section, Tag, language_codes, localized
+from articles.models import Article, ArticleVariant, Author, Section, Tag
 from media.models import Embed, Image, Placement
+from newsroom.languages import language_codes, localized
 
 pytestmark = pytest.mark.django_db
 
