@@ -17,13 +17,12 @@ from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
 from media.admin import ImagePickerMixin, PlacementInline
-from newsroom.languages import columns
+from newsroom.languages import columns, language_name, text_direction
 
 from . import services
 from .forms import (
     ArticleAdminForm,
     ArticleVariantFormSet,
-    language_name,
     translated_field_names,
 )
 from .models import (
@@ -56,10 +55,6 @@ def _language_order():
         default=Value(len(language_codes())),
         output_field=IntegerField(),
     )
-
-
-def _is_bidi(code):
-    return translation.get_language_info(code)["bidi"]
 
 
 # -- Things an article is filed under: registered so that autocomplete can search them. --
@@ -335,7 +330,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
                 {
                     "code": code,
                     "name": str(name),
-                    "dir": "rtl" if _is_bidi(code) else "ltr",
+                    "dir": text_direction(code),
                     "errors": errors[code],
                     "errorsLabel": ngettext("%(count)d error", "%(count)d errors", errors[code])
                     % {"count": errors[code]},
@@ -435,7 +430,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
         return format_html(
             '<span lang="{}" dir="{}">{}</span> <span class="nr-fallback">({})</span>',
             source,
-            "rtl" if _is_bidi(source) else "ltr",
+            text_direction(source),
             localized(obj, "title", source) or f"#{obj.pk}",
             source.upper(),
         )

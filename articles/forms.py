@@ -1,12 +1,10 @@
 """Forms for the editors' and translators' admin."""
 
 from django import forms
-from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from newsroom.languages import columns, language_codes, localized
+from newsroom.languages import columns, language_codes, language_name, localized, text_direction
 
 from .models import Article, ArticleVariant
 
@@ -51,7 +49,7 @@ class ArticleAdminForm(forms.ModelForm):
                     continue
                 field.widget.attrs["lang"] = code
                 # Explicit both ways: in an Arabic admin, English must not inherit rtl.
-                field.widget.attrs["dir"] = "rtl" if get_language_info(code)["bidi"] else "ltr"
+                field.widget.attrs["dir"] = text_direction(code)
 
     def clean_status(self):
         status = self.cleaned_data.get("status")
@@ -101,8 +99,3 @@ class ArticleVariantFormSet(forms.BaseInlineFormSet):
                     _("The %(language)s version needs a title before it can be published.")
                     % {"language": name},
                 )
-
-
-def language_name(code):
-    """The language's name as settings.LANGUAGES gives it, translated for the reader."""
-    return dict(settings.LANGUAGES).get(code, code)

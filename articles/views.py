@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
-from newsroom.languages import language_codes, localized
+from newsroom.languages import language_codes, localized, text_direction
 
 from . import selectors
 from .models import Article, Author, Section, Tag, slug_for
@@ -56,7 +56,7 @@ def language_switcher(
                 "code": code,
                 "name": info["name_local"],
                 "name_translated": info["name_translated"],
-                "dir": "rtl" if info["bidi"] else "ltr",
+                "dir": text_direction(code),
                 "url": f"{url}?{LANG_SWITCH}" if url else None,
                 "current": ("page" if same_page else "true") if code == current else "",
             }

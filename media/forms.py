@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import column, columns
+from newsroom.languages import column, columns, language_name
 
 from . import services
 from .models import Embed, Image, Placement, image_admin_url
@@ -50,7 +49,7 @@ class ImageAdminForm(forms.ModelForm):
             self.fields[alt].required = True
             self.fields[alt].error_messages["required"] = _(
                 "Describe the picture for readers who cannot see it (required in %(language)s)."
-            ) % {"language": get_language_info(settings.LANGUAGE_CODE)["name_translated"]}
+            ) % {"language": language_name(settings.LANGUAGE_CODE)}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

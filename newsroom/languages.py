@@ -31,3 +31,13 @@ def columns(*fields: str) -> list[str]:
 def localized(instance, field: str, language: str | None = None) -> str:
     """The value of a translated field in one language (the active one by default), or ""."""
     return getattr(instance, column(field, language or active_language()), None) or ""
+
+
+def language_name(code: str) -> str:
+    """The language's name as settings.LANGUAGES gives it, translated for the reader."""
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def text_direction(code: str) -> str:
+    """ "rtl" or "ltr": what to put in a `dir` attribute for text in this language."""
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"

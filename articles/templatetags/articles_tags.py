@@ -10,7 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from articles.models import Section, Tag, language_order, slug_for
-from newsroom.languages import localized
+from newsroom.languages import localized, text_direction
 
 register = template.Library()
 
@@ -35,11 +35,10 @@ def translated(obj, field):
     for code in language_order(language)[1:]:
         value = localized(obj, field, code)
         if value:
-            bidi = translation.get_language_info(code)["bidi"]
             return format_html(
                 '<span lang="{}" dir="{}" class="fallback">{}</span>',
                 code,
-                "rtl" if bidi else "ltr",
+                text_direction(code),
                 value,
             )
     return ""
