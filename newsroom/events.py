@@ -1,0 +1,122 @@
+"""Domain events: what the write path announces once a change has committed.
+
+Every service emits exactly one event for the change it made. Revisions, the audit trail,
+cache purges and search vectors subscribe here, never to the admin or to model signals.
+Both apps use this module (media is a leaf, so the kernel lives in the project package).
+
+    events.subscribe(events.ArticlePublished, purge_article_pages)
+    events.emit(events.ArticlePublished(by=user, article_id=article.pk))
+
+Handlers run after the surrounding transaction commits (at once outside a transaction),
+in subscription order; a change that rolls back announces nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something changed; `by` is the acting user (None for the system: schedules, migrations)."""
+
+    by: object
+
+
+@dataclass(frozen=True)
+class ArticleSaved(Event):
+    """An article's fields, bylines, tags or placements were written (no state change)."""
+
+    article_id: int
+    created: bool = False
+
+
+@dataclass(frozen=True)
+class ArticlePublished(Event):
+    """The article went on the site (or was scheduled to); `published_at` says when."""
+
+    article_id: int
+
+
+@dataclass(frozen=True)
+class ArticleUnpublished(Event):
+    """The article was taken off the site in every language."""
+
+    article_id: int
+
+
+@dataclass(frozen=True)
+class ArticleDeleted(Event):
+    article_id: int
+
+
+@dataclass(frozen=True)
+class LanguageVersionChanged(Event):
+    """One language version moved to another state (missing, in progress, ready, published)."""
+
+    article_id: int
+    language: str
+    state: str
+
+
+@dataclass(frozen=True)
+class ImageChanged(Event):
+    """An image was uploaded, its texts or focal point changed, or it was deleted."""
+
+    image_id: int
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class EmbedChanged(Event):
+    embed_id: int
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class FilingChanged(Event):
+    """A section, tag or author was created, renamed or deleted (`model` is its model label)."""
+
+    model: str
+    object_id: int
+    deleted: bool = False
+
+
+Handler = Callable[[Event], None]
+_handlers: dict[type[Event], list[Handler]] = defaultdict(list)
+
+
+def subscribe(event_type: type[Event], handler: Handler) -> Handler:
+    """Call `handler(event)` after each committed event of `event_type` (or a subclass)."""
+    if handler not in _handlers[event_type]:
+        _handlers[event_type].append(handler)
+    return handler
+
+
+def unsubscribe(event_type: type[Event], handler: Handler) -> None:
+    if handler in _handlers[event_type]:
+        _handlers[event_type].remove(handler)
+
+
+def emit(event: Event) -> None:
+    """Announce `event` once the current transaction commits (now, outside a transaction)."""
+    transaction.on_commit(lambda: _dispatch(event))
+
+
+def _dispatch(event: Event) -> None:
+    for event_type, handlers in list(_handlers.items()):
+        if isinstance(event, event_type):
+            for handler in list(handlers):
+                # A failing subscriber (a cache purge, say) must not undo or hide the change
+                # that already committed; it is logged for the operator.
+                try:
+                    handler(event)
+                except Exception:
+                    logger.exception("Event handler %r failed for %r", handler, event)
