@@ -7,7 +7,12 @@ DEMO_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean
+.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu
+
+# The W3C Nu HTML checker for the browser tests: the jar ships inside the npm package and runs
+# on the system's Java (17+). --ignore-scripts: its postinstall would download a JDK.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +43,13 @@ test-postgres: $(STAMP) messages
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to a Redis server"; exit 2; }
 	$(BIN)/python -m pytest -q --create-db $(ARGS)
 
-test-browser: $(STAMP) messages
+$(VNU_JAR):
+	npm install --ignore-scripts --no-audit --no-fund --save-exact --prefix var/tools vnu-jar@$(VNU_VERSION)
+	touch $@
+
+vnu: $(VNU_JAR)
+
+test-browser: $(STAMP) messages $(VNU_JAR)
 	$(BIN)/python -m pytest -q -o addopts="-p no:cacheprovider" tests/browser $(ARGS)
 
 benchmark: $(STAMP)

@@ -33,6 +33,7 @@ from .models import (
     Section,
     Tag,
     TaggedArticle,
+    fallback_addresses,
     language_codes,
     localized,
 )
@@ -65,8 +66,38 @@ if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
 
 
+class FallbackAddressNoticeMixin:
+    """After a save, say which addresses fell back to the id-based slug, and where they are.
+
+    A name with no letters or digits ("★") gives no slug, so the model files the object
+    under "section-12"; the editor should not have to find that out from the site.
+    """
+
+    slug_source = "name"
+
+    def _notice_fallback_addresses(self, request, obj):
+        for text, url in fallback_addresses(obj, self.slug_source):
+            self.message_user(
+                request,
+                gettext(
+                    "“%(name)s” has no letters or digits for its address; "
+                    "it is reachable at %(url)s"
+                )
+                % {"name": text, "url": request.build_absolute_uri(url)},
+                messages.WARNING,
+            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._notice_fallback_addresses(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._notice_fallback_addresses(request, obj)
+        return super().response_change(request, obj)
+
+
 @admin.register(Section)
-class SectionAdmin(TranslationAdmin):
+class SectionAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
     list_display = ["__str__", "position"]
     list_editable = ["position"]
     search_fields = columns("name")
@@ -74,7 +105,7 @@ class SectionAdmin(TranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(TranslationAdmin):
+class AuthorAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
     list_display = ["name", "slug", "is_organisation", "user"]
     # A one-to-one is not joined automatically by the changelist.
     list_select_related = ["user"]
@@ -85,7 +116,7 @@ class AuthorAdmin(TranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(TranslationAdmin):
+class TagAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
     list_display = ["__str__", *columns("name")]
     search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
@@ -215,12 +246,13 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
+class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmin):
     """Articles in every language on one form, with our own language switcher.
 
     modeltranslation's TabbedTranslationAdmin is not used: it loads jQuery UI from a CDN.
     """
 
+    slug_source = "title"
     form = ArticleAdminForm
     fieldsets = [
         (

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -12,7 +12,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.languages import language_codes, localized
+from newsroom.languages import column, language_codes, localized
 
 # What an editor can do in the article body; the same list drives the sanitizer (nh3),
 # so nothing the editor cannot make survives a save.
@@ -48,7 +48,8 @@ def slug_for(instance, language=None):
     """The slug a section or tag answers to in `language`.
 
     Its own slug in that language, else the default language's, else any it has: an address
-    must never be empty, and the views redirect every other slug to this one.
+    must never be empty, and the views redirect every other slug to this one. fill_slugs()
+    sees to it that a saved object has a slug in at least one language.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     for code in language_order(language):
@@ -57,14 +58,82 @@ def slug_for(instance, language=None):
     return ""
 
 
-def fill_slugs(instance, source_field, max_length):
-    """Fill each empty language slug from that language's text; empty stays NULL."""
+def slug_from(text: str, max_length: int) -> str:
+    """The address form of a text (letters, digits and hyphens), or "" when it has none.
+
+    "★", "🌍", "!!!" and "🔥🔥🔥" have no letters or digits and give "".
+    """
+    return slugify(text or "", allow_unicode=True)[:max_length].strip("-_")
+
+
+def fallback_slug(instance) -> str:
+    """The stable, id-based slug ("section-12") of an object whose text gives no slug."""
+    return f"{instance._meta.model_name}-{instance.pk}"
+
+
+def fill_slugs(instance, source_field: str, max_length: int) -> list[str]:
+    """Fill each empty language slug from that language's text; no text stays NULL.
+
+    A text with no letters or digits gets the id-based fallback_slug(), and so does the
+    default language when no language has a slug at all: every object has an address in
+    every language (slug_for() falls back across languages). A new object has no id yet:
+    the slug columns that still need the fallback are returned for save_with_slugs().
+    """
+    pending = []
     for code in language_codes():
-        slug = getattr(instance, f"slug_{code}")
-        text = getattr(instance, f"{source_field}_{code}")
+        slug_column, text = column("slug", code), localized(instance, source_field, code)
+        slug = getattr(instance, slug_column) or slug_from(text, max_length)
         if not slug and text:
-            slug = slugify(text, allow_unicode=True)[:max_length].strip("-")
-        setattr(instance, f"slug_{code}", slug or None)
+            pending.append(slug_column)
+        setattr(instance, slug_column, slug or None)
+    if not pending and not any(localized(instance, "slug", code) for code in language_codes()):
+        pending.append(column("slug", settings.LANGUAGE_CODE))
+    if instance.pk is None:
+        return pending
+    for slug_column in pending:
+        setattr(instance, slug_column, fallback_slug(instance))
+    return []
+
+
+def save_with_slugs(instance, save, pending: list[str]) -> None:
+    """Run `save()`, then give the `pending` slug columns the id-based fallback.
+
+    The fallback needs the id, which a new object has only once inserted: the insert and
+    the update are one transaction, so nobody ever sees the object without an address.
+    """
+    if not pending:
+        save()
+        return
+    with transaction.atomic(using=instance._state.db):
+        save()
+        for slug_column in pending:
+            setattr(instance, slug_column, fallback_slug(instance))
+        type(instance)._base_manager.using(instance._state.db).filter(pk=instance.pk).update(
+            **{slug_column: getattr(instance, slug_column) for slug_column in pending}
+        )
+
+
+def fallback_addresses(instance, source_field: str) -> list[tuple[str, str]]:
+    """(text, address) for each language whose slug is the id-based fallback of its text.
+
+    What the admin tells an editor after a save ("“★” has no letters or digits ...").
+    """
+    if not hasattr(instance, column("slug", settings.LANGUAGE_CODE)):  # an author's one slug
+        text = getattr(instance, source_field)
+        if text and not slug_from(text, 255) and instance.slug == fallback_slug(instance):
+            return [(text, instance.get_absolute_url())]
+        return []
+    found = []
+    for code in language_codes():
+        text = localized(instance, source_field, code)
+        if (
+            text
+            and not slug_from(text, 255)
+            and localized(instance, "slug", code) == (fallback_slug(instance))
+        ):
+            with translation.override(code):
+                found.append((text, instance.get_absolute_url()))
+    return found
 
 
 class Section(models.Model):
@@ -92,8 +161,8 @@ class Section(models.Model):
         return self.name or localized(self, "name", settings.LANGUAGE_CODE)
 
     def save(self, *args, **kwargs):
-        fill_slugs(self, "name", 100)
-        super().save(*args, **kwargs)
+        pending = fill_slugs(self, "name", 100)
+        save_with_slugs(self, lambda: super(Section, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": slug_for(self)})
@@ -103,7 +172,14 @@ class Author(models.Model):
     """A name in a byline: a person, or the organisation itself."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the author's address; filled from the name when left empty."),
+    )
     bio = models.TextField(_("biography"), blank=True, help_text=_("A short paragraph."))
     is_organisation = models.BooleanField(
         _("the newsroom itself"),
@@ -126,6 +202,14 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Author slugs are not translated: one slug, by the same rule as fill_slugs().
+        self.slug = self.slug or slug_from(self.name, 200)
+        if not self.slug and self.pk is not None:
+            self.slug = fallback_slug(self)
+        pending = [] if self.slug else ["slug"]
+        save_with_slugs(self, lambda: super(Author, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -152,9 +236,9 @@ class Tag(TagBase):
         return ""
 
     def save(self, *args, **kwargs):
-        fill_slugs(self, "name", 100)
+        pending = fill_slugs(self, "name", 100)
         # TagBase.save() would build a slug from the active language only.
-        models.Model.save(self, *args, **kwargs)
+        save_with_slugs(self, lambda: models.Model.save(self, *args, **kwargs), pending)
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": slug_for(self)})
@@ -310,7 +394,7 @@ class Article(models.Model):
         )
 
     def save(self, *args, **kwargs):
-        fill_slugs(self, "title", 255)
+        pending = fill_slugs(self, "title", 255)
         # full_clean() sanitizes too; this also covers writes that skip it (imports, shell),
         # since reader pages print the body as HTML.
         for code in language_codes():
@@ -318,7 +402,7 @@ class Article(models.Model):
             value = getattr(self, field.attname)
             if value:
                 setattr(self, field.attname, field.sanitize(value))
-        super().save(*args, **kwargs)
+        save_with_slugs(self, lambda: super(Article, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language() or settings.LANGUAGE_CODE

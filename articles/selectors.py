@@ -48,8 +48,9 @@ def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
 
     Returns (article, True) when `slug` is the article's slug in `language`;
     (article, False) when it is an old slug (SlugHistory), another language's slug of an
-    article visible in `language`, or the bare id of an article without a slug: the caller
-    answers those with a permanent redirect. (None, False) when nothing visible matches.
+    article visible in `language`, or the article's bare id (the address of an article
+    from before it had a slug): the caller answers those with a permanent redirect.
+    (None, False) when nothing visible matches.
     """
     queryset = article_detail_queryset(language)
     article = queryset.filter(**{f"slug_{language}": slug}).first()
@@ -61,6 +62,16 @@ def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
         if article is not None:
             return article, False
     article = queryset.filter(_any_slug(slug)).first()
-    if article is None and slug.isdigit():
-        article = queryset.filter(pk=int(slug), **{f"slug_{language}__isnull": True}).first()
+    if article is None and is_id(slug):
+        # An address from before the article had a slug in this language.
+        article = queryset.filter(pk=int(slug)).first()
     return article, False
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` can be a row id: ASCII digits that fit a 64-bit integer.
+
+    "²" and "①" are digits to str.isdigit() but not to int(); a few thousand digits are
+    too many for int() and for PostgreSQL's bigint.
+    """
+    return text.isascii() and text.isdigit() and len(text) <= 18

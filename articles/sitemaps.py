@@ -7,6 +7,7 @@ from django.urls import reverse
 from newsroom.languages import language_codes
 
 from .models import Article
+from .views import HOME_X_DEFAULT
 
 
 class ArticleSitemap(Sitemap):
@@ -45,11 +46,10 @@ class ArticleSitemap(Sitemap):
 
 
 class HomeSitemap(Sitemap):
-    """The home page in every language."""
+    """The home page in every language; x-default is `/`, which picks the reader's language."""
 
     i18n = True
     alternates = True
-    x_default = True
     changefreq = "hourly"
     priority = 1.0
 
@@ -58,6 +58,15 @@ class HomeSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
+
+    def _urls(self, page, protocol, domain):
+        # The same x-default as the home page's own <link rel="alternate">.
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:
+            info["alternates"].append(
+                {"lang_code": "x-default", "location": f"{protocol}://{domain}{HOME_X_DEFAULT}"}
+            )
+        return urls
 
 
 sitemaps = {"home": HomeSitemap, "articles": ArticleSitemap}

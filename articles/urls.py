@@ -1,6 +1,26 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from . import views
+
+
+class SlugConverter:
+    """What a slug can be: letters and digits of any script, hyphens and underscores.
+
+    The same alphabet as SlugField(allow_unicode=True) and slugify(allow_unicode=True), so
+    every slug reverses; an address with anything else (a NUL byte, a dot) is no page, and
+    answers 404 before it reaches the database.
+    """
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(SlugConverter, "unicode_slug")
 
 app_name = "articles"
 urlpatterns = [
@@ -10,7 +30,7 @@ urlpatterns = [
         views.article_detail,
         name="article",
     ),
-    path("sections/<str:slug>/", views.section_detail, name="section"),
-    path("tags/<str:slug>/", views.tag_detail, name="tag"),
-    path("authors/<str:slug>/", views.author_detail, name="author"),
+    path("sections/<unicode_slug:slug>/", views.section_detail, name="section"),
+    path("tags/<unicode_slug:slug>/", views.tag_detail, name="tag"),
+    path("authors/<unicode_slug:slug>/", views.author_detail, name="author"),
 ]

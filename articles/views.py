@@ -25,6 +25,8 @@ from . import selectors
 from .models import Article, Author, Section, Tag, slug_for
 
 LANG_SWITCH = "lang-switch"
+# The home page's x-default: `/` redirects to the reader's language (LocaleMiddleware).
+HOME_X_DEFAULT = "/"
 
 
 def page_urls(name: str, slugs: dict[str, str] | None = None) -> dict[str, str]:
@@ -65,9 +67,18 @@ def language_switcher(
 
 
 def page_links(
-    request, urls: dict[str, str | None], *, x_default: str | None, page_number: int = 1
+    request,
+    urls: dict[str, str | None],
+    *,
+    x_default: str | None,
+    x_default_url: str | None = None,
+    page_number: int = 1,
 ) -> dict:
-    """Canonical link, hreflang alternates and switcher for a page, as template context."""
+    """Canonical link, hreflang alternates and switcher for a page, as template context.
+
+    x-default is the page in the language `x_default`, or `x_default_url` when the page
+    has a language-selecting address of its own (the home page's `/`).
+    """
     language = translation.get_language()
     canonical = request.build_absolute_uri(urls[language])
     if page_number > 1:
@@ -80,9 +91,10 @@ def page_links(
             for code, url in urls.items()
             if url
         ]
-        if x_default and urls.get(x_default):
+        x_default_url = x_default_url or (urls.get(x_default) if x_default else None)
+        if x_default_url:
             alternates.append(
-                {"hreflang": "x-default", "href": request.build_absolute_uri(urls[x_default])}
+                {"hreflang": "x-default", "href": request.build_absolute_uri(x_default_url)}
             )
     return {
         "canonical_url": canonical,
@@ -155,10 +167,12 @@ def home(request):
         "lead": lead,
         "articles": articles,
         "page_obj": page,
+        # x-default is `/`, which picks the reader's language (as the sitemap says too).
         **page_links(
             request,
             page_urls("home"),
-            x_default=settings.LANGUAGE_CODE,
+            x_default=None,
+            x_default_url=HOME_X_DEFAULT,
             page_number=page.number,
         ),
     }

@@ -1,9 +1,12 @@
 """Site-wide views outside the language prefixes: health check, robots.txt, error pages."""
 
+import copy
 import logging
+from pathlib import Path
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import FileResponse, HttpResponse, HttpResponseServerError, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -11,15 +14,21 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from articles.views import language_switcher, page_urls
+from articles.views import home, language_switcher, page_urls
 
 logger = logging.getLogger(__name__)
+
+FAVICON = Path(__file__).resolve().parent / "static" / "newsroom" / "favicon.ico"
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    """200 "ok" when the app answers and the database does; 503 otherwise (for load balancers)."""
+    """200 "ok" when the database answers and the home page renders; 503 otherwise.
+
+    For load balancers: an app whose reader pages all fail is not healthy, however well
+    its database answers. The home page is rendered in the default language, in-process.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -27,7 +36,25 @@ def healthz(request):
     except DatabaseError:
         logger.exception("Health check: the database does not answer.")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    try:
+        # The home page itself, first page, whatever the probe's own query string says.
+        probe = copy.copy(request)
+        probe.GET = QueryDict()
+        with translation.override(settings.LANGUAGE_CODE):
+            response = home(probe)
+        if response.status_code != 200:
+            raise RuntimeError(f"the home page answered {response.status_code}")
+    except Exception:  # whatever breaks the home page makes this app unhealthy
+        logger.exception("Health check: the home page does not render.")
+        return HttpResponse("home page unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@cache_control(public=True, max_age=86400)
+@require_safe
+def favicon(request):
+    """The site's icon at the address browsers ask for without being told."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
 @cache_control(public=True, max_age=3600)

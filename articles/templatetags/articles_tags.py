@@ -1,9 +1,11 @@
 """Template tags for the reader pages: site name, section navigation, marked fallbacks, bylines."""
 
+import logging
+
 from django import template
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from articles.models import Section, Tag, language_order, slug_for
 from newsroom.languages import localized, text_direction
 
+logger = logging.getLogger(__name__)
 register = template.Library()
 
 
@@ -53,9 +56,32 @@ def translated_url(obj):
 
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
 def section_nav(context):
-    """The sections, in order, for the site header; the current one is marked."""
+    """The sections, in order, for the site header; the current one is marked.
+
+    It is on every page, the 404 page included, so a section without an address is left
+    out (and logged) rather than taking the whole site down with it.
+    """
     current = context.get("nav_section")  # set by the section page only
-    return {"sections": list(Section.objects.all()), "current_pk": getattr(current, "pk", None)}
+    sections = []
+    for section in Section.objects.all():
+        try:
+            url = translated_url(section)
+        except NoReverseMatch:
+            logger.error("Section %s has no address in %s.", section.pk, translation.get_language())
+            continue
+        sections.append({"section": section, "url": url})
+    return {"sections": sections, "current_pk": getattr(current, "pk", None)}
+
+
+@register.filter
+def machine_datetime(value):
+    """A time for a `datetime` attribute: local time to the second, with its UTC offset.
+
+    Django's "c" format carries microseconds, and HTML allows at most three decimals.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 @register.simple_tag

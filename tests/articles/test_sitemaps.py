@@ -58,3 +58,27 @@ def test_every_sitemap_address_answers(client):
         for href in {loc, *alternates.values()}:
             response = client.get(href.removeprefix("http://testserver"), follow=True)
             assert response.status_code == 200, href
+
+
+def test_home_x_default_is_the_same_in_the_sitemap_and_in_the_page(client):
+    from html.parser import HTMLParser
+
+    factories.article()
+
+    class Alternates(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "link" and attrs.get("rel") == "alternate":
+                self.found[attrs["hreflang"]] = attrs["href"]
+
+    for code in ("en", "nl", "ar"):
+        page = Alternates()
+        page.feed(client.get(f"/{code}/").content.decode())
+        in_sitemap = _entries(client)[f"http://testserver/{code}/"]
+        assert page.found == in_sitemap
+        # `/` picks the reader's language: the address for a reader of no listed language.
+        assert in_sitemap["x-default"] == "http://testserver/"

@@ -1,5 +1,6 @@
 """The reader pages: what a reader of each language sees, and where the links go."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
@@ -303,7 +304,10 @@ def test_listing_switcher_links_all_languages_and_every_link_answers(client, kin
     for link in page.switcher_links:
         assert client.get(link["href"]).status_code == 200, link["href"]
     assert set(hreflangs(page)) == {*LANGUAGES, "x-default"}
-    assert hreflangs(page)["x-default"] == hreflangs(page)["en"]
+    # The home page's x-default is `/`, which picks the reader's language; the others have
+    # no language-picking address, and x-default is their English page.
+    expected = "http://testserver/" if kind == "home" else hreflangs(page)["en"]
+    assert hreflangs(page)["x-default"] == expected
 
 
 def test_switching_language_sets_the_cookie_that_the_root_redirect_follows(client, settings):
@@ -525,3 +529,106 @@ def test_article_page_query_count_does_not_grow_with_placed_images(
     with django_assert_num_queries(8):
         response = client.get(url(story, "nl"))
     assert response.content.decode().count('class="placed placed--image"') == placed
+
+
+# Malformed addresses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", ["²", "①", "٣", "9" * 5000, "9" * 19, "-1"])
+def test_an_article_address_that_is_no_slug_and_no_id_answers_404(client, slug):
+    factories.article()
+
+    response = client.get(f"/en/2026/01/02/{slug}/")
+
+    assert response.status_code == 404
+
+
+def test_an_article_is_still_found_by_its_bare_id(client):
+    story = factories.article()
+
+    response = client.get(f"/en/2026/01/02/{story.pk}/")
+
+    assert response.status_code == 301
+    assert response["Location"] == url(story, "en")
+
+
+@pytest.mark.parametrize("kind", ["sections", "tags", "authors"])
+@pytest.mark.parametrize("slug", ["a%00b", "%00", "a.b", "x%0A"])
+def test_a_listing_address_with_characters_no_slug_has_answers_404(client, kind, slug):
+    factories.article(section=factories.section(), tags=(factories.tag(),))
+
+    response = client.get(f"/en/{kind}/{slug}/")
+
+    assert response.status_code == 404
+
+
+# Valid HTML and metadata ---------------------------------------------------------------------
+
+
+def test_machine_readable_dates_have_whole_seconds(client):
+    section = factories.section()
+    at = datetime(2026, 11, 30, 0, 17, 26, 655894, tzinfo=UTC)
+    story = factories.article(section=section, published_at=at)
+    factories.article(section=section, published_at=at - timedelta(hours=1))
+
+    for address in ("/en/", url(story, "en"), section.get_absolute_url()):
+        body = client.get(address).content.decode()
+        stamps = re.findall(r'<time datetime="([^"]*)"', body)
+        assert stamps, address
+        assert set(stamps) <= {"2026-11-30T01:17:26+01:00", "2026-11-30T00:17:26+01:00"}
+
+
+@pytest.mark.parametrize("kind", ["home", "section", "tag", "author"])
+@pytest.mark.parametrize("code", ["en", "nl", "ar"])
+def test_listing_pages_describe_themselves_to_search_engines(client, kind, code):
+    section = factories.section(name_nl="Wereld & Klimaat")
+    tag = factories.tag()
+    person = factories.author(name="Ada Lovelace")
+    factories.article(languages=LANGUAGES, section=section, tags=(tag,), authors=(person,))
+    with translation.override(code):
+        address = {
+            "home": f"/{code}/",
+            "section": section.get_absolute_url(),
+            "tag": tag.get_absolute_url(),
+            "author": person.get_absolute_url(),
+        }[kind]
+
+    body = client.get(address).content.decode()
+
+    descriptions = re.findall(r'<meta name="description" content="([^"]+)">', body)
+    assert len(descriptions) == 1
+    assert "Newsroom" in descriptions[0]
+    if kind == "section" and code == "nl":
+        assert "Wereld &amp; Klimaat" in descriptions[0]
+    if kind == "author":
+        assert "Ada Lovelace" in descriptions[0]
+
+
+def test_an_authors_biography_is_the_description_of_the_author_page(client):
+    person = factories.author(name="Ada Lovelace", bio_en="Writes about engines.")
+    factories.article(authors=(person,))
+
+    body = client.get(person.get_absolute_url()).content.decode()
+
+    assert '<meta name="description" content="Writes about engines.">' in body
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/en/sections/a%00b/",
+        "/en/tags/%00/",
+        "/en/authors/author%00/",
+        "/en/2026/01/02/" + "9" * 5000 + "/",
+        "/en/2026/01/02/" + "9" * 19 + "/",
+        "/en/2026/01/02/%00/",
+    ],
+)
+def test_malformed_addresses_answer_404_on_postgresql(client, address):
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
+    factories.article(section=factories.section(), tags=(factories.tag(),))
+
+    assert client.get(address).status_code == 404

@@ -70,7 +70,8 @@ def test_500_page_renders_without_context_or_database():
 
 
 def test_healthz_answers_ok_after_asking_the_database(client, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    # SELECT 1, then the home page: its articles and the section navigation.
+    with django_assert_num_queries(3):
         response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok\n"
@@ -96,3 +97,42 @@ def test_robots_txt_allows_all_but_the_admin_and_names_the_sitemap(client):
     assert "Allow: /" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_healthz_answers_503_when_the_home_page_cannot_render(client):
+    from articles.models import Section
+    from tests import factories
+
+    # A row as an older version left it: its name has no letters, so it has no slug at all;
+    # the home page's lead story links its section and cannot.
+    section = factories.section(name_en="★")
+    Section.objects.filter(pk=section.pk).update(
+        **{f"slug_{code}": None for code in ("en", "nl", "de", "fr", "ar")}
+    )
+    factories.article(section=section)
+    client.raise_request_exception = False
+    assert client.get("/en/").status_code == 500
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.content == b"home page unavailable\n"
+
+
+def test_healthz_renders_the_home_page_whatever_its_query_string(client):
+    assert client.get("/healthz?page=99").status_code == 200
+
+
+def test_favicon_is_a_real_icon(client):
+    import io
+
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO"
+    assert (16, 16) in icon.info["sizes"] and (32, 32) in icon.info["sizes"]
+    assert "max-age=86400" in response["Cache-Control"]
