@@ -269,7 +269,7 @@ class ArticleAdmin(ImagePickerMixin, TranslationAdmin):
     view_on_site = False
 
     class Media:
-        css = {"all": ["newsroom/admin/translations.css"]}
+        css = {"all": ["newsroom/admin/translations.css", "articles/admin/placement-node.css"]}
         js = ["newsroom/admin/translations.js"]
 
     # Permissions

@@ -21,14 +21,21 @@ from .models import Article, Placement
 
 @transaction.atomic
 def placements_sync(*, article: Article, by=None) -> list[Placement]:
-    """Create a Placement for each key the source body refers to that has none yet.
+    """Create a Placement for each key a body refers to that has none yet.
 
+    Editors insert items in the source body; a translator may insert one in a translation
+    too (it then shows in that language only), so every body is read, the source first.
     A new key names its item (`image-12`, `embed-3`); a key whose item does not exist is
     left alone and renders nothing. Placements the body no longer refers to are kept
     (their translated captions stay), as is everything an editor set on existing ones.
     Returns the placements created.
     """
-    keys = body.references(localized(article, "body", article.source_language) or "")
+    order = [article.source_language, *language_codes()]
+    keys = [
+        key
+        for code in dict.fromkeys(order)
+        for key in body.references(localized(article, "body", code))
+    ]
     existing = set(article.placements.values_list("key", flat=True))
     wanted = {}
     for key in keys:
