@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
-from media.admin import ImagePickerMixin, PlacementInline
+from media.admin import ImagePickerMixin
 from newsroom.languages import columns, language_name, text_direction
 
 from . import services
@@ -37,6 +37,7 @@ from .models import (
     language_codes,
     localized,
 )
+from .placement_admin import PlacementInline
 
 # What the changelist shows for each language state; the words go alongside for screen
 # readers and as a tooltip, the symbol is only a visual shorthand.
@@ -300,7 +301,7 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
     view_on_site = False
 
     class Media:
-        css = {"all": ["newsroom/admin/translations.css"]}
+        css = {"all": ["newsroom/admin/translations.css", "articles/admin/placement-node.css"]}
         js = ["newsroom/admin/translations.js"]
 
     # Permissions

@@ -1,12 +1,14 @@
 """Forms for the editors' and translators' admin."""
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
 from newsroom.languages import columns, language_codes, language_name, localized, text_direction
 
-from .models import Article, ArticleVariant
+from .models import Article, ArticleVariant, Placement
 
 
 def translated_field_names(model=Article):
@@ -99,3 +101,26 @@ class ArticleVariantFormSet(forms.BaseInlineFormSet):
                     _("The %(language)s version needs a title before it can be published.")
                     % {"language": name},
                 )
+
+
+class PlacementForm(forms.ModelForm):
+    """One placed item: which picture or video, its caption per language, and the languages
+    whose text leaves it out on purpose."""
+
+    accepted_gaps = forms.MultipleChoiceField(
+        label=_("left out on purpose in"),
+        choices=settings.LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick a language to accept that its text has no place for this item."),
+    )
+
+    class Meta:
+        model = Placement
+        fields = ["image", "embed", *columns("caption_override"), "accepted_gaps"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("image")) == bool(cleaned.get("embed")):
+            raise ValidationError(_("Choose either an image or an embed."), code="image_or_embed")
+        return cleaned

@@ -3,16 +3,18 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.languages import column, language_codes, localized
+
+from . import body as body_references
 
 # What an editor can do in the article body; the same list drives the sanitizer (nh3),
 # so nothing the editor cannot make survives a save.
@@ -27,6 +29,19 @@ BODY_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "HardBreak": True,
     "History": True,
+    # References to placed pictures and videos (articles/body.py); the editor node and its
+    # sanitizer rule are registered in settings.DJANGO_PROSE_EDITOR_EXTENSIONS.
+    "Placement": {
+        "thumbnailUrl": reverse_lazy("admin:media_image_thumbnail", args=[0]),
+        "imageLookupUrl": reverse_lazy("admin:media_image_changelist"),
+        "embedLookupUrl": reverse_lazy("admin:media_embed_changelist"),
+        "labels": {
+            "insertImage": _("Insert picture"),
+            "insertEmbed": _("Insert video or link"),
+            "image": _("Picture"),
+            "embed": _("Video or link"),
+        },
+    },
 }
 
 
@@ -313,7 +328,12 @@ class Article(models.Model):
         _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
     )
     body = ProseEditorField(
-        _("body"), blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=True
+        _("body"),
+        blank=True,
+        config={"extensions": BODY_EXTENSIONS},
+        # nh3 first (the allowlist from BODY_EXTENSIONS), then only well-formed references
+        # keep their <figure>.
+        sanitize=[body_references.keep_only_references, create_sanitizer],
     )
     seo_title = models.CharField(
         _("SEO title"),
@@ -527,3 +547,88 @@ class SlugHistory(models.Model):
 
     def __str__(self):
         return f"{self.language}/{self.slug}"
+
+
+class PlacementQuerySet(models.QuerySet):
+    def for_body(self):
+        """With images, embeds and renditions: what `{% article_body %}` shows."""
+        return self.select_related("image", "embed").prefetch_related("image__renditions")
+
+
+class Placement(models.Model):
+    """An image or embed placed in an article's body; each language's body says where,
+    with a reference to its key (articles/body.py)."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="placements",
+    )
+    key = models.CharField(
+        _("key"),
+        max_length=40,
+        help_text=_("Names this item in the body of every language."),
+    )
+    image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    embed = models.ForeignKey(
+        "media.Embed",
+        verbose_name=_("embed"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    caption_override = models.TextField(
+        _("caption for this article"),
+        blank=True,
+        help_text=_("Replaces the image's or embed's own caption in this article only."),
+    )
+    accepted_gaps = models.JSONField(
+        _("left out on purpose in"),
+        default=list,
+        blank=True,
+        help_text=_("Languages whose text leaves this item out on purpose (no warning)."),
+    )
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("placed image or embed")
+        verbose_name_plural = _("placed images and embeds")
+        ordering = ["article", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(image__isnull=False, embed__isnull=True)
+                    | models.Q(image__isnull=True, embed__isnull=False)
+                ),
+                name="article_placement_image_xor_embed",
+            ),
+            models.UniqueConstraint(fields=["article", "key"], name="placement_article_key_uniq"),
+        ]
+
+    def __str__(self):
+        return str(self.image or self.embed or self.key)
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+    def clean(self):
+        if bool(self.image_id) == bool(self.embed_id):
+            raise ValidationError(_("Choose either an image or an embed."))
+        if not body_references.is_key(self.key):
+            raise ValidationError({"key": _("Not a placement key.")})
+
+
+def placements_prefetch(lookup="placements"):
+    """The one prefetch `{% article_body %}` needs: placed items with their images,
+    embeds and renditions (two queries for any number of placements)."""
+    return models.Prefetch(lookup, queryset=Placement.objects.for_body())

@@ -5,10 +5,9 @@ Writes live in `services.py`; listings start from `Article.objects.visible(lang)
 
 from django.db.models import Q
 
-from media.models import placements_prefetch
 from newsroom.languages import language_codes, localized
 
-from .models import Article, SlugHistory, language_order
+from .models import Article, SlugHistory, language_order, placements_prefetch
 
 
 def by_translated_slug(queryset, slug: str, language: str):
@@ -35,7 +34,7 @@ def _any_slug(slug: str) -> Q:
 def article_detail_queryset(language: str):
     """Visible articles with everything the article page shows, in a fixed number of queries."""
     # The variants tell the language switcher and the hreflang links where the story is visible;
-    # the placed images and embeds are what {% article_body %} inserts between the blocks.
+    # the placed images and embeds are what {% article_body %} puts where the body refers to them.
     return (
         Article.objects.visible(language)
         .for_listing()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from newsroom.languages import language_codes, localized
 
 from .models import Article, ArticleVariant, SlugHistory
+from .placements import placements_sync
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 
@@ -33,6 +34,8 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
     `previous` is the article as it was loaded before the edit (None for a new one).
     """
     variants = variants_ensure(article=article)
+    # Pictures and videos the editor inserted in the source body become placements.
+    placements_sync(article=article, by=None)
     if previous is not None:
         source = article.source_language
         if any(

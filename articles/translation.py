@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Placement, Section, Tag
 
 
 @register(Article)
@@ -29,3 +29,8 @@ class AuthorTranslationOptions(TranslationOptions):
 @register(Tag)
 class TagTranslationOptions(TranslationOptions):
     fields = ("name", "slug")
+
+
+@register(Placement)
+class PlacementTranslationOptions(TranslationOptions):
+    fields = ("caption_override",)

@@ -1,4 +1,4 @@
-"""The picture desk in the admin: the image library, embeds, and the placement inline."""
+"""The picture desk in the admin: the image library, embeds, and the image picker."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -9,13 +9,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.languages import columns, language_codes
 
 from . import services
-from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget, PlacementForm
-from .models import Embed, Image, Placement
+from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget
+from .models import Embed, Image
 
 THUMBNAIL_WIDTH = 320
 
@@ -189,17 +189,3 @@ class ImagePickerMixin:
         if db_field.remote_field.model is Image and db_field.name in self.raw_id_fields:
             kwargs["widget"] = ImagePickerWidget(db_field.remote_field, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class PlacementInline(ImagePickerMixin, TranslationStackedInline):
-    """Images and embeds placed between the blocks of an article's body (add it to
-    ArticleAdmin.inlines). The placement is shared by every language; only the caption
-    override is per language."""
-
-    model = Placement
-    form = PlacementForm
-    extra = 0
-    raw_id_fields = ["image", "embed"]
-    fields = ["after_block", "position", "image", "embed", "caption_override"]
-    verbose_name = _("placed image or embed")
-    verbose_name_plural = _("images and embeds in the story")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.languages import column, columns, language_name
 
 from . import services
-from .models import Embed, Image, Placement, image_admin_url
+from .models import Embed, Image, image_admin_url
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/avif"
 
@@ -97,18 +97,6 @@ class ImagePickerWidget(ForeignKeyRawIdWidget):
     class Media:
         js = ["admin/js/jquery.init.js", "media/admin/image-picker.js"]
         css = {"all": ["media/admin/admin.css"]}
-
-
-class PlacementForm(forms.ModelForm):
-    class Meta:
-        model = Placement
-        fields = ["after_block", "position", "image", "embed", *columns("caption_override")]
-
-    def clean(self):
-        cleaned = super().clean()
-        if bool(cleaned.get("image")) == bool(cleaned.get("embed")):
-            raise ValidationError(_("Choose either an image or an embed."), code="image_or_embed")
-        return cleaned
 
 
 def https_urls(db_field, **kwargs):

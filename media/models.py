@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -272,84 +272,6 @@ class Embed(models.Model):
     @property
     def host(self):
         return (urlsplit(self.url).hostname or "").removeprefix("www.")
-
-
-class Placement(models.Model):
-    """An image or embed placed in an article's body, after its Nth block, in every language."""
-
-    article = models.ForeignKey(
-        "articles.Article",
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="placements",
-    )
-    position = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Items after the same paragraph appear in this order.")
-    )
-    after_block = models.PositiveSmallIntegerField(
-        _("after block"),
-        default=0,
-        help_text=_(
-            "Shown after this many paragraphs, headings, lists or quotes of the body "
-            "(0: before the first). The same in every language."
-        ),
-    )
-    image = models.ForeignKey(
-        Image,
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="placements",
-    )
-    embed = models.ForeignKey(
-        Embed,
-        verbose_name=_("embed"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="placements",
-    )
-    caption_override = models.TextField(
-        _("caption for this article"),
-        blank=True,
-        help_text=_("Replaces the image's or embed's own caption in this article only."),
-    )
-
-    class Meta:
-        verbose_name = _("placed image or embed")
-        verbose_name_plural = _("placed images and embeds")
-        ordering = ["after_block", "position", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(image__isnull=False, embed__isnull=True)
-                    | Q(image__isnull=True, embed__isnull=False)
-                ),
-                name="placement_image_xor_embed",
-            )
-        ]
-
-    def __str__(self):
-        return str(self.image or self.embed or "")
-
-    def get_absolute_url(self):
-        return self.article.get_absolute_url()
-
-    def clean(self):
-        if bool(self.image_id) == bool(self.embed_id):
-            raise ValidationError(_("Choose either an image or an embed."))
-
-
-def placements_prefetch(lookup="placements"):
-    """The one prefetch `{% article_body %}` needs: placed items with their images,
-    embeds and renditions (two queries for any number of placements)."""
-    return Prefetch(
-        lookup,
-        queryset=Placement.objects.select_related("image", "embed").prefetch_related(
-            "image__renditions"
-        ),
-    )
 
 
 def image_admin_url(image):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Embed, Image, Placement
+from .models import Embed, Image
 
 
 @register(Image)
@@ -11,8 +11,3 @@ class ImageTranslationOptions(TranslationOptions):
 @register(Embed)
 class EmbedTranslationOptions(TranslationOptions):
     fields = ("title", "caption", "content_warning")
-
-
-@register(Placement)
-class PlacementTranslationOptions(TranslationOptions):
-    fields = ("caption_override",)

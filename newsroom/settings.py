@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset.js import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -205,3 +207,13 @@ NEWSROOM_IMAGE_KEEP_METADATA = env_bool("NEWSROOM_IMAGE_KEEP_METADATA")
 # Rendition widths in pixels, and whether to write AVIF when this Pillow can.
 NEWSROOM_IMAGE_WIDTHS = [int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")]
 NEWSROOM_IMAGE_AVIF = env_bool("NEWSROOM_IMAGE_AVIF", True)
+
+# The article body's own editor node: a reference to a placed picture or video
+# (articles/body.py). The sanitizer allows <figure data-placement> and nothing else new;
+# articles.body.keep_only_references then drops any figure that is not an empty reference.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/placement-node.js")],
+        "extensions": {"Placement": html_tags(["figure"], {"figure": ["data-placement"]})},
+    }
+]

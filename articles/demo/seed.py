@@ -15,9 +15,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles import body as body_references
 from articles import services
 from articles.models import Article, Author, Byline, Section, Tag
-from media.models import Embed, Image, Placement
+from media.models import Embed, Image
 from media.services import image_create
 from newsroom.languages import language_codes
 
@@ -38,6 +39,7 @@ EDITOR_MODELS = (
     "taggedarticle",
     "byline",
     "articlevariant",
+    "placement",
 )
 TRANSLATOR_CHANGE_MODELS = ("article", "articlevariant")
 
@@ -57,15 +59,20 @@ class SeedReport:
     visible: dict[str, int] = field(default_factory=dict)
 
 
-def body_html(text: str) -> str:
+def body_html(text: str, placed: dict[str, str] | None = None) -> str:
     """Turn the stories' small markup into the simple HTML the body editor produces.
 
-    Blocks are separated by blank lines; "## " makes a subheading and "> " a block quote.
+    Blocks are separated by blank lines; "## " makes a subheading and "> " a block quote;
+    "[[picture KEY]]" and "[[video KEY]]" are references to the placements `placed` maps
+    KEY to (as the editor's "Insert picture" writes them).
     """
     blocks = []
     for block in text.strip().split("\n\n"):
         block = " ".join(line.strip() for line in block.strip().splitlines())
-        if block.startswith("## "):
+        if block.startswith("[[") and block.endswith("]]"):
+            _kind, key = block[2:-2].split()
+            blocks.append(body_references.reference((placed or {})[key]))
+        elif block.startswith("## "):
             blocks.append(f"<h2>{escape(block[3:])}</h2>")
         elif block.startswith("> "):
             blocks.append(f"<blockquote><p>{escape(block[2:])}</p></blockquote>")
@@ -156,20 +163,30 @@ def _embed(key: str) -> Embed:
     return embed
 
 
-def _placements(article: Article, story: dict) -> int:
-    """Place the story's pictures and videos in its body; returns how many were placed."""
+def _placed_items(story: dict) -> dict[str, str]:
+    """{demo key: placement key} for the story's pictures and videos (made if missing)."""
+    placed, taken = {}, set()
+    for item in story.get("placements", ()):
+        if "image" in item:
+            demo_key, kind, pk = item["image"], "image", _image(item["image"], FIGURES).pk
+        else:
+            demo_key, kind, pk = item["embed"], "embed", _embed(item["embed"]).pk
+        placed[demo_key] = body_references.key_for(kind, pk, taken)
+        taken.add(placed[demo_key])
+    return placed
+
+
+def _placement_captions(article: Article, story: dict, placed: dict[str, str]) -> int:
+    """Give the placements that saving the article made their captions for this story;
+    returns how many the story places."""
     items = story.get("placements", ())
-    for position, item in enumerate(items):
-        placement = Placement(
-            article=article,
-            after_block=item["after"],
-            position=position,
-            image=_image(item["image"], FIGURES) if "image" in item else None,
-            embed=_embed(item["embed"]) if "embed" in item else None,
-            **_translated("caption_override", item.get("caption", {})),
-        )
-        placement.full_clean()
-        placement.save()
+    for item in items:
+        if captions := item.get("caption"):
+            placement = article.placements.get(key=placed[item.get("image") or item["embed"]])
+            for name, value in _translated("caption_override", captions).items():
+                setattr(placement, name, value)
+            placement.full_clean()
+            placement.save()
     return len(items)
 
 
@@ -181,10 +198,11 @@ def _exists(story: dict) -> bool:
 
 def _article(story: dict, *, now: datetime, sections, authors, tags, report: SeedReport) -> Article:
     fields = {}
+    placed = _placed_items(story)
     for code, text in story["text"].items():
         fields[f"title_{code}"] = text["title"]
         fields[f"standfirst_{code}"] = text["standfirst"]
-        fields[f"body_{code}"] = body_html(text["body"])
+        fields[f"body_{code}"] = body_html(text["body"], placed)
     fields.update(_translated("content_warning", story.get("content_warning", {})))
     article = Article(
         source_language=story["source"],
@@ -199,7 +217,8 @@ def _article(story: dict, *, now: datetime, sections, authors, tags, report: See
     for position, slug in enumerate(story["authors"]):
         Byline.objects.create(article=article, author=authors[slug], position=position)
     article.tags.add(*(tags[key] for key in story["tags"]))
-    report.placements += _placements(article, story)
+    # article_saved made the placements from the source body's references.
+    report.placements += _placement_captions(article, story, placed)
     if story["status"] == DRAFT:
         return article
     when = now - timedelta(hours=story["hours_ago"])

@@ -1,14 +1,17 @@
 """The demo articles, written for this project in English, Dutch, German, French and Arabic.
 
 Bodies use a tiny markup turned into HTML by `articles.demo.seed.body_html`: blocks are
-separated by blank lines, "## " starts a subheading and "> " a block quote.
+separated by blank lines, "## " starts a subheading and "> " a block quote, and a block
+"[[picture KEY]]" or "[[video KEY]]" places one of the story's "placements" there (each
+language's text says where, as an editor's reference in the body does).
 
 Some stories deliberately lack a language so the visibility rules show on the demo site:
 two have no German version, one has no Arabic, one was written in Dutch, one is scheduled
 for later and one is still a draft.
 
-A story's "placements" put pictures (content.FIGURES) and videos (content.EMBEDS) between the
-blocks of its body; "content_warning" is shown above the story in each language.
+A story's "placements" are the pictures (content.FIGURES) and videos (content.EMBEDS) its
+bodies place, with their captions for this story; "content_warning" is shown above the story
+in each language.
 """
 
 PUBLISHED, SCHEDULED, DRAFT = "published", "scheduled", "draft"
@@ -20,9 +23,8 @@ STORIES = [
         "authors": ["mara-jansen", "newsroom-staff"],
         "tags": ["public-transport", "community"],
         "image": "night-buses",
-        # Placed items go after the Nth block of the body (paragraph, heading or quote), the
-        # same N in every language.
-        "placements": [{"after": 5, "image": "night-lines"}],
+        # Placed items go where each language's body has its "[[picture ...]]" block.
+        "placements": [{"image": "night-lines"}],
         "status": PUBLISHED,
         "hours_ago": 5,
         "text": {
@@ -47,6 +49,8 @@ The transport company is using sixteen-seat electric buses instead of the long d
 withdrew two years ago. Smaller buses can turn in the narrow streets near the old harbour, so the
 lines now stop closer to the housing blocks.
 
+[[picture night-lines]]
+
 The service is a one-year trial. Passenger numbers will be published every month, and the council
 will decide next autumn whether to keep the lines.
 """,
@@ -70,6 +74,8 @@ hebben hierom gevraagd, en ze bleven erom vragen.
 Het vervoerbedrijf zet elektrische bussen met zestien zitplaatsen in, in plaats van de lange
 dieselbussen die twee jaar geleden uit dienst gingen. Kleinere bussen kunnen keren in de smalle
 straten bij de oude haven, zodat de lijnen nu dichter bij de woonblokken stoppen.
+
+[[picture night-lines]]
 
 De dienst is een proef van een jaar. Het aantal reizigers wordt elke maand gepubliceerd en de
 gemeenteraad beslist volgend najaar of de lijnen blijven.
@@ -96,6 +102,8 @@ Das Verkehrsunternehmen setzt Elektrobusse mit sechzehn Sitzplätzen ein statt d
 Dieselbusse, die vor zwei Jahren aus dem Verkehr gezogen wurden. Kleinere Busse können in den engen
 Straßen am alten Hafen wenden, deshalb halten die Linien jetzt näher an den Wohnblöcken.
 
+[[picture night-lines]]
+
 Der Betrieb ist ein einjähriger Versuch. Die Fahrgastzahlen werden jeden Monat veröffentlicht, und
 der Stadtrat entscheidet im nächsten Herbst, ob die Linien bleiben.
 """,
@@ -121,6 +129,8 @@ La compagnie de transport utilise des bus électriques de seize places au lieu d
 retirés il y a deux ans. Les petits bus peuvent faire demi-tour dans les rues étroites près du
 vieux port : les lignes s'arrêtent donc plus près des immeubles.
 
+[[picture night-lines]]
+
 Le service est un essai d'un an. La fréquentation sera publiée chaque mois, et le conseil municipal
 décidera l'automne prochain du maintien des lignes.
 """,
@@ -145,6 +155,8 @@ décidera l'automne prochain du maintien des lignes.
 من الخدمة قبل عامين. وتستطيع الحافلات الصغيرة الالتفاف في الشوارع الضيقة قرب الميناء القديم، لذلك
 صارت الخطوط تتوقف بالقرب من المباني السكنية.
 
+[[picture night-lines]]
+
 الخدمة تجربة لمدة عام واحد. ستُنشر أعداد الركاب كل شهر، وسيقرر المجلس البلدي في الخريف المقبل ما
 إذا كانت الخطوط ستستمر.
 """,
@@ -159,7 +171,6 @@ décidera l'automne prochain du maintien des lignes.
         "image": "oyster-reef",
         "placements": [
             {
-                "after": 3,
                 "image": "wave-heights",
                 # Only some languages replace the chart's own caption in this story; the
                 # others show the caption from the library.
@@ -192,6 +203,8 @@ After a winter with five named storms, sensors behind the reef recorded waves th
 a fifth lower than on an unprotected stretch nearby. The oysters themselves did better than
 expected, and crabs and small fish have moved in.
 
+[[picture wave-heights]]
+
 > One winter is a promising start. We need at least three before we can tell the city what to build.
 
 That was the verdict of the project's lead engineer, who warned that a single mild year can make
@@ -213,6 +226,8 @@ breekt de golven voordat ze de muur bereiken.
 Na een winter met vijf stormen met een naam registreerden sensoren achter het rif golven die
 gemiddeld een vijfde lager waren dan op een onbeschermd stuk in de buurt. De oesters zelf deden het
 beter dan verwacht, en er hebben zich krabben en kleine vissen gevestigd.
+
+[[picture wave-heights]]
 
 > Eén winter is een veelbelovend begin. We hebben er minstens drie nodig voordat we de stad kunnen
 vertellen wat er gebouwd moet worden.
@@ -237,6 +252,8 @@ Nach einem Winter mit fünf benannten Stürmen zeichneten Sensoren hinter dem Ri
 Durchschnitt ein Fünftel niedriger waren als an einem ungeschützten Abschnitt in der Nähe. Die
 Austern selbst entwickelten sich besser als erwartet, und Krebse und kleine Fische haben sich
 angesiedelt.
+
+[[picture wave-heights]]
 
 > Ein Winter ist ein vielversprechender Anfang. Wir brauchen mindestens drei, bevor wir der Stadt
 sagen können, was sie bauen soll.
@@ -263,6 +280,8 @@ enregistré des vagues en moyenne un cinquième moins hautes que sur une portion
 proche. Les huîtres elles-mêmes se portent mieux que prévu, et des crabes et de petits poissons s'y
 sont installés.
 
+[[picture wave-heights]]
+
 > Un hiver, c'est un début prometteur. Il nous en faut au moins trois avant de pouvoir dire à la
 ville ce qu'il faut construire.
 
@@ -285,6 +304,8 @@ jusqu'en 2027.
 بعد شتاء شهد خمس عواصف تحمل أسماء، سجّلت أجهزة استشعار خلف الشعاب أمواجًا أقل ارتفاعًا بمقدار
 الخُمس في المتوسط مقارنةً بجزء غير محمي قريب. وكان أداء المحار نفسه أفضل من المتوقع، واستقرت فيه
 السرطانات والأسماك الصغيرة.
+
+[[picture wave-heights]]
 
 > شتاء واحد بداية واعدة. نحتاج إلى ثلاثة على الأقل قبل أن نقول للمدينة ما الذي ينبغي بناؤه.
 
@@ -520,7 +541,7 @@ liste d'attente.
         "authors": ["nadia-haddad"],
         "tags": ["borders", "emergency-services"],
         "image": "fire-brigade",
-        "placements": [{"after": 1, "embed": "flood-rescue"}],
+        "placements": [{"embed": "flood-rescue"}],
         "status": PUBLISHED,
         "hours_ago": 100,
         "text": {
@@ -533,6 +554,8 @@ liste d'attente.
 For decades, the two towns on either side of the river each kept a small volunteer fire brigade,
 and each struggled to find enough people for the night shifts. Since the first of the month, they
 have shared one station on the bridge road, staffed by crews from both countries.
+
+[[video flood-rescue]]
 
 ## One radio, two languages
 
@@ -555,6 +578,8 @@ emergencies on average four minutes sooner than last year.
 Decennialang had elk van de twee steden aan weerszijden van de rivier een eigen kleine vrijwillige
 brandweer, en beide hadden moeite om genoeg mensen te vinden voor de nachtdiensten. Sinds het begin
 van de maand delen ze één kazerne aan de brugweg, bemand door ploegen uit beide landen.
+
+[[video flood-rescue]]
 
 ## Eén radio, twee talen
 
@@ -581,6 +606,8 @@ petite brigade de pompiers volontaires, et chacune peinait à trouver assez de m
 de nuit. Depuis le début du mois, elles partagent une seule caserne sur la route du pont, avec des
 équipes venues des deux pays.
 
+[[video flood-rescue]]
+
 ## Une radio, deux langues
 
 Les appels d'urgence des deux villes arrivent désormais au même centre de traitement. Les équipes
@@ -602,6 +629,8 @@ sont arrivées sur les lieux en moyenne quatre minutes plus tôt que l'an dernie
 على مدى عقود، احتفظت كل من البلدتين الواقعتين على ضفتي النهر بفرقة إطفاء تطوعية صغيرة، وكانت
 كلتاهما تجد صعوبة في توفير عدد كافٍ من الأشخاص للمناوبات الليلية. ومنذ بداية الشهر، تتقاسم البلدتان
 مركزًا واحدًا على طريق الجسر، تعمل فيه فرق من البلدين.
+
+[[video flood-rescue]]
 
 ## لاسلكي واحد ولغتان
 
@@ -847,7 +876,7 @@ au-dessus de l'océan, où les mesures de cette époque sont rares.
         "authors": ["nadia-haddad", "mara-jansen"],
         "tags": ["music", "community"],
         "image": "choir",
-        "placements": [{"after": 2, "embed": "choir-rehearsal"}],
+        "placements": [{"embed": "choir-rehearsal"}],
         "status": PUBLISHED,
         "hours_ago": 172,
         "text": {
@@ -863,6 +892,8 @@ longer than the choir itself.
 
 Its conductor chooses songs from the members' own childhoods. Each singer teaches the others the
 pronunciation of their song, line by line, before the choir learns the melody.
+
+[[video choir-rehearsal]]
 
 ## The winter concert
 
@@ -884,6 +915,8 @@ het koor zelf.
 De dirigent kiest liederen uit de jeugd van de leden zelf. Elke zanger leert de anderen regel voor
 regel de uitspraak van zijn of haar lied, voordat het koor de melodie instudeert.
 
+[[video choir-rehearsal]]
+
 ## Het winterconcert
 
 Het concert van dit jaar heeft liederen in het Nederlands, Arabisch, Frans, Duits en Engels, en een
@@ -903,6 +936,8 @@ als der Chor selbst.
 
 Die Chorleiterin wählt Lieder aus der Kindheit der Mitglieder. Jedes Mitglied bringt den anderen
 Zeile für Zeile die Aussprache seines Liedes bei, bevor der Chor die Melodie einstudiert.
+
+[[video choir-rehearsal]]
 
 ## Das Winterkonzert
 
@@ -925,6 +960,8 @@ La cheffe de chœur choisit des chansons tirées de l'enfance des membres. Chaqu
 aux autres, vers par vers, la prononciation de sa chanson avant que la chorale n'en apprenne la
 mélodie.
 
+[[video choir-rehearsal]]
+
 ## Le concert d'hiver
 
 Le concert de cette année propose des chansons en néerlandais, en arabe, en français, en allemand
@@ -943,6 +980,8 @@ de l'école de musique.
 
 تختار قائدة الجوقة أغاني من طفولة الأعضاء أنفسهم. ويعلّم كل مغنٍّ الآخرين نطق أغنيته سطرًا سطرًا،
 قبل أن تتعلم الجوقة اللحن.
+
+[[video choir-rehearsal]]
 
 ## الحفلة الشتوية
 
@@ -1082,7 +1121,7 @@ Les billets pour l'été seront mis en vente le mois prochain.
         "authors": ["elias-brandt"],
         "tags": ["water-quality", "heat"],
         "image": "green-lake",
-        "placements": [{"after": 1, "image": "dead-fish"}],
+        "placements": [{"image": "dead-fish"}],
         "content_warning": {
             "en": "This story includes an illustration of dead fish.",
             "nl": "Dit verhaal bevat een afbeelding van dode vissen.",
@@ -1102,6 +1141,8 @@ Les billets pour l'été seront mis en vente le mois prochain.
 In the second week of August, swimmers noticed that the water of the lake had turned the colour of
 pea soup. Tests showed a bloom of cyanobacteria, often called blue-green algae, which can cause
 skin rashes and stomach problems. The beach closed the same day.
+
+[[picture dead-fish]]
 
 ## Warm water and too many nutrients
 
@@ -1125,6 +1166,8 @@ In de tweede week van augustus zagen zwemmers dat het water van het meer de kleu
 had gekregen. Tests wezen op een bloei van cyanobacteriën, ook wel blauwalg genoemd, die
 huiduitslag en maagklachten kunnen veroorzaken. Het strand ging dezelfde dag dicht.
 
+[[picture dead-fish]]
+
 ## Warm water en te veel voedingsstoffen
 
 Cyanobacteriën gedijen als het water warm, stil en rijk aan voedingsstoffen is. Deze zomer bracht
@@ -1147,6 +1190,8 @@ In der zweiten Augustwoche bemerkten Badegäste, dass das Wasser des Sees die Fa
 angenommen hatte. Tests zeigten eine Blüte von Cyanobakterien, oft Blaualgen genannt, die
 Hautausschläge und Magenbeschwerden verursachen können. Der Strand wurde noch am selben Tag
 gesperrt.
+
+[[picture dead-fish]]
 
 ## Warmes Wasser und zu viele Nährstoffe
 
@@ -1172,6 +1217,8 @@ couleur d'une soupe de pois. Les analyses ont révélé une prolifération de cy
 appelées algues bleues, qui peuvent provoquer des irritations de la peau et des troubles digestifs.
 La plage a fermé le jour même.
 
+[[picture dead-fish]]
+
 ## Une eau chaude et trop de nutriments
 
 Les cyanobactéries prospèrent dans une eau chaude, calme et riche en nutriments. Cet été a réuni
@@ -1193,6 +1240,8 @@ plantés en mars.
 في الأسبوع الثاني من أغسطس، لاحظ السبّاحون أن مياه البحيرة صار لونها مثل حساء البازلاء. وأظهرت
 الفحوص تكاثرًا للبكتيريا الزرقاء، التي تُعرف غالبًا بالطحالب الخضراء المزرقة، ويمكن أن تسبب طفحًا
 جلديًا واضطرابات في المعدة. وأُغلق الشاطئ في اليوم نفسه.
+
+[[picture dead-fish]]
 
 ## مياه دافئة ومغذيات كثيرة
 

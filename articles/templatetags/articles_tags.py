@@ -1,9 +1,11 @@
-"""Template tags for the reader pages: site name, section navigation, marked fallbacks, bylines."""
+"""Template tags for the reader pages: site name, section navigation, marked fallbacks, bylines,
+and the article body with its placed pictures and videos."""
 
 import logging
 
 from django import template
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
@@ -11,7 +13,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from articles.models import Section, Tag, language_order, slug_for
+from articles import body as body_references
+from articles.models import Section, Tag, language_order, placements_prefetch, slug_for
+from media.templatetags.media_tags import assets_once, placed_item
 from newsroom.languages import localized, text_direction
 
 logger = logging.getLogger(__name__)
@@ -107,3 +111,43 @@ def byline(article):
         return ""
     # get_text_list() joins with the translated ", " and the word given.
     return format_html(_("By {authors}"), authors=mark_safe(get_text_list(names, _("and"))))
+
+
+def article_placements(article):
+    """The article's placed items by key, with images, embeds and renditions (one prefetch)."""
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    if "placements" not in cache:
+        prefetch_related_objects([article], placements_prefetch())
+    return {placement.key: placement for placement in article.placements.all()}
+
+
+def render_placement(placement, context):
+    caption = localized(placement, "caption_override")
+    item = placement.image or placement.embed
+    if not caption and item is not None:
+        caption = localized(item, "caption")
+    return assets_once(context) + placed_item(
+        image=placement.image, embed=placement.embed, caption=caption, key=placement.key
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, article):
+    """The article body in the active language, each placement reference replaced by its
+    picture or video (captions in the active language).
+
+    Each language's body carries its own references, so a picture sits where that
+    language's text puts it; a reference to a key the article has no placement for
+    renders nothing. Adds two queries (placements with their images and embeds, then
+    renditions) unless the article was fetched with `placements_prefetch()`.
+    """
+    body = article.body or ""  # sanitized on save (ProseEditorField + nh3 + references)
+    if "<figure" not in body:
+        return mark_safe(body)
+    placements = article_placements(article)
+
+    def replace(match):
+        placement = placements.get(match[1])
+        return render_placement(placement, context) if placement is not None else ""
+
+    return mark_safe(body_references.REFERENCE.sub(replace, body))

@@ -1,17 +1,15 @@
-"""Template tags for pictures, embeds and the article body with its placed media.
+"""Template tags for pictures and embeds.
 
 `{% picture image spec %}` renders a responsive <picture> from stored renditions,
-making them on first use; `{% article_body article %}` puts the article's placed
-images and embeds between the blocks of its body, in the same places in every language.
+making them on first use; `{% embed_card embed %}` a privacy-first placeholder.
+`placed_item()` is the figure an article body puts where a placement is referenced
+(the body itself is articles' `{% article_body %}`).
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from django import template
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
@@ -19,7 +17,6 @@ from django.utils.safestring import mark_safe
 
 from media import renditions as pillow
 from media import services
-from media.models import placements_prefetch
 from newsroom.languages import language_codes, localized
 
 register = template.Library()
@@ -185,102 +182,30 @@ def _assets_done(context):
     return bool(request is not None and getattr(request, "_newsroom_media_assets", False))
 
 
-class _BlockSplitter(HTMLParser):
-    """Finds where each top-level block of a (sanitized) body starts."""
-
-    VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.starts = []  # (line, column) of each top-level block
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth == 0:
-            self.starts.append(self.getpos())
-        if tag not in self.VOID:
-            self.depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        if self.depth == 0:
-            self.starts.append(self.getpos())
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID:
-            self.depth = max(0, self.depth - 1)
-
-    def handle_data(self, data):
-        if self.depth == 0 and data.strip():
-            self.starts.append(self.getpos())
+def assets_once(context):
+    """The picture desk's CSS and JS unless the page has them already (then "")."""
+    if _assets_done(context):
+        return ""
+    _mark_assets_done(context)
+    return _assets()
 
 
-def split_blocks(html: str) -> tuple[str, list[str]]:
-    """(leading whitespace, [top-level blocks]) of `html`; joined they give `html` back."""
-    parser = _BlockSplitter()
-    parser.feed(html)
-    parser.close()
-    line_offsets = [0]
-    for line in html.splitlines(keepends=True):
-        line_offsets.append(line_offsets[-1] + len(line))
-    offsets = [line_offsets[line - 1] + column for line, column in parser.starts]
-    if not offsets:
-        return html, []
-    bounds = [*offsets, len(html)]
-    return html[: offsets[0]], [html[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+def placed_item(*, image=None, embed=None, caption="", key=""):
+    """A picture or embed placed in a text, as a <figure> with its caption and credit.
 
-
-def article_placements(article):
-    """The article's placed items with images, embeds and renditions (one prefetch)."""
-    cache = getattr(article, "_prefetched_objects_cache", {})
-    if "placements" not in cache:
-        prefetch_related_objects([article], placements_prefetch())
-    return list(article.placements.all())
-
-
-def render_placement(placement):
-    caption = localized(placement, "caption_override")
-    item = placement.image or placement.embed
-    if not caption and item is not None:
-        caption = localized(item, "caption")
-    if placement.image_id:
-        media = render_picture(placement.image, "full", sizes="(min-width: 48rem) 48rem, 100vw")
+    The caller chooses the caption (media knows nothing about the text it sits in).
+    """
+    if image is not None:
+        media = render_picture(image, "full", sizes="(min-width: 48rem) 48rem, 100vw")
     else:
-        media = embed_card(placement.embed)
+        media = embed_card(embed)
     return template.loader.render_to_string(
         "media/placement.html",
         {
-            "placement": placement,
+            "key": key,
             "media": mark_safe(media),
             "caption": caption,
-            "credit": placement.image.credit if placement.image_id else "",
-            "kind": "image" if placement.image_id else "embed",
+            "credit": image.credit if image is not None else "",
+            "kind": "image" if image is not None else "embed",
         },
     )
-
-
-@register.simple_tag(takes_context=True)
-def article_body(context, article):
-    """The article body in the active language, with its placed images and embeds.
-
-    Each placement goes after the Nth top-level block (paragraph, heading, list, quote)
-    of the body, the same N in every language; captions are in the active language.
-    Adds two queries (placements with their images and embeds, then renditions) unless
-    the article was fetched with `placements_prefetch()`.
-    """
-    body = article.body or ""  # sanitized on save (ProseEditorField + nh3)
-    placements = article_placements(article)
-    if not placements:
-        return mark_safe(body)
-    prefix, blocks = split_blocks(body)
-    after = {}
-    for placement in placements:
-        slot = min(placement.after_block, len(blocks))
-        after.setdefault(slot, []).append(placement)
-    parts = [] if _assets_done(context) else [_assets()]
-    _mark_assets_done(context)
-    parts.append(prefix)
-    for index in range(len(blocks) + 1):
-        if index:
-            parts.append(blocks[index - 1])
-        parts.extend(render_placement(p) for p in after.get(index, []))
-    return mark_safe("".join(str(part) for part in parts))

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, ArticleVariant, Author, Section, Tag
-from media.models import Embed, Image, Placement
+from articles import body
+from articles.models import Article, ArticleVariant, Author, Placement, Section, Tag
+from media.models import Embed, Image
 from newsroom.languages import language_codes, localized
 
 pytestmark = pytest.mark.django_db
@@ -214,15 +215,18 @@ def test_rerun_restores_a_deleted_demo_article_with_its_picture(output):
 
 def test_rerun_restores_a_deleted_article_with_its_placed_video_and_reuses_the_video(output):
     placement = Placement.objects.filter(embed__isnull=False).select_related("article").first()
-    article, embed, after = placement.article, placement.embed, placement.after_block
+    article, embed, key = placement.article, placement.embed, placement.key
     before = counts()
     article.delete()
     second = seed()
     assert "Created 1 articles with 0 new pictures, 0 new videos" in second
     assert counts() == before
     restored = Placement.objects.get(embed=embed)
-    assert restored.after_block == after
+    assert restored.key == key
     assert restored.article.title_en == article.title_en
+    # The same body with its reference in the same place, in every language.
+    for code in language_codes():
+        assert localized(restored.article, "body", code) == localized(article, "body", code)
 
 
 # What a reader of the demo sees of the picture desk.
@@ -260,7 +264,7 @@ class BodyItems(HTMLParser):
 
 
 def placed_positions(html):
-    """{placement id: how many body blocks come before it} as the reader sees the page."""
+    """{placement key: how many body blocks come before it} as the reader sees the page."""
     parser = BodyItems()
     parser.feed(html)
     positions, blocks = {}, 0
@@ -268,7 +272,7 @@ def placed_positions(html):
         if kind == "block":
             blocks += 1
         else:
-            positions[int(value)] = blocks
+            positions[value] = blocks
     return positions
 
 
@@ -286,7 +290,16 @@ def test_placed_items_sit_after_the_same_paragraph_in_dutch_and_english(client, 
     articles = list(placed_articles())
     assert len(articles) >= 5
     for article in articles:
-        expected = {p.pk: p.after_block for p in article.placements.all()}
+        # Where the source body puts each reference (the demo places them after the same
+        # paragraph in every language).
+        _prefix, blocks = body.split_blocks(article.body_en)
+        expected, count = {}, 0
+        for block in blocks:
+            if keys := body.references(block):
+                expected[keys[0]] = count
+            else:
+                count += 1
+        assert set(expected) == {p.key for p in article.placements.all()}
         for language in ("en", "nl"):
             assert placed_positions(reader_page(client, article, language)) == expected, (
                 article,
@@ -304,7 +317,7 @@ def test_placed_pictures_have_their_own_alt_text_caption_and_credit(client, outp
             page = reader_page(client, placement.article, language)
             image = placement.image
             figure = re.search(
-                rf'<figure class="placed placed--image" data-placement="{placement.pk}">'
+                rf'<figure class="placed placed--image" data-placement="{placement.key}">'
                 r"(.*?)</figure>",
                 page,
                 re.S,

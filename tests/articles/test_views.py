@@ -512,18 +512,16 @@ def test_article_page_query_count_is_fixed(client, django_assert_num_queries, si
 def test_article_page_query_count_does_not_grow_with_placed_images(
     client, django_assert_num_queries, placed
 ):
-    from media.models import Placement
+    from articles.body import reference
 
+    refs = "".join(reference(f"image-{factories.image().pk}") for _ in range(placed))
     story = factories.article(
         languages=LANGUAGES,
-        body_en="<p>One.</p><p>Two.</p><p>Three.</p>",
-        body_nl="<p>Een.</p><p>Twee.</p><p>Drie.</p>",
+        body_en="<p>One.</p>" + refs + "<p>Two.</p><p>Three.</p>",
+        body_nl="<p>Een.</p><p>Twee.</p>" + refs + "<p>Drie.</p>",
         lead_image=factories.image(),
     )
-    for position in range(placed):
-        Placement.objects.create(
-            article=story, after_block=position + 1, position=position, image=factories.image()
-        )
+    assert story.placements.count() == placed
     client.get(url(story, "nl"))  # first view makes the renditions
     # as above, plus one query for the placed images' renditions
     with django_assert_num_queries(8):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from media.models import Placement
+from articles.body import reference
 from tests import factories as article_factories
 from tests.media import factories
 
@@ -20,12 +20,6 @@ def media_root(settings, tmp_path):
 
 
 def _story():
-    story = article_factories.article(
-        languages=("en", "nl"),
-        body_en="<p>First paragraph.</p><p>Second paragraph.</p><p>Third paragraph.</p>",
-        body_nl="<p>Eerste alinea.</p><p>Tweede alinea.</p><p>Derde alinea.</p>",
-        lead_image=factories.image(size=(800, 450)),
-    )
     warned = factories.image(
         content_warning_en="Graphic violence",
         content_warning_nl="Grof geweld",
@@ -37,9 +31,16 @@ def _story():
         title_en="Footage from the scene",
         content_warning_en="Shows injured people",
     )
-    Placement.objects.create(article=story, after_block=1, image=warned)
-    Placement.objects.create(article=story, after_block=2, embed=video)
-    return story
+    # The editor's references: the picture after the first paragraph, the video after the
+    # second, in both languages.
+    picture, film = reference(f"image-{warned.pk}"), reference(f"embed-{video.pk}")
+    return article_factories.article(
+        languages=("en", "nl"),
+        body_en=f"<p>First paragraph.</p>{picture}<p>Second paragraph.</p>{film}"
+        "<p>Third paragraph.</p>",
+        body_nl=f"<p>Eerste alinea.</p>{picture}<p>Tweede alinea.</p>{film}<p>Derde alinea.</p>",
+        lead_image=factories.image(size=(800, 450)),
+    )
 
 
 def _record_requests(page):
@@ -121,6 +122,6 @@ def test_placed_media_in_two_languages_sit_between_the_same_paragraphs(page, liv
     page.goto(f"{live_server.url}/story/{story.pk}/?lang=nl")
     dutch = page.locator(".body").evaluate(outline)
 
-    first, second = story.placements.order_by("after_block").values_list("pk", flat=True)
+    first, second = story.placements.order_by("pk").values_list("key", flat=True)
     assert english == ["P", f"FIGURE{first}", "P", f"FIGURE{second}", "P"]
     assert dutch == english

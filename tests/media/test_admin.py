@@ -1,15 +1,10 @@
-"""The picture desk in the admin: library, search, filters, focal point, placement inline."""
+"""The picture desk in the admin: library, search, filters, focal point."""
 
 import io
 
 import pytest
-from django.contrib import admin
-from django.test import RequestFactory
 
-from articles.models import Article
-from media.admin import PlacementInline
-from media.models import Placement, Rendition
-from tests import factories as article_factories
+from media.models import Rendition
 from tests.media import factories
 
 
@@ -95,78 +90,6 @@ def test_embed_admin_records_the_provider(admin_client):
     from media.models import Embed
 
     assert Embed.objects.get().provider == "youtube"
-
-
-def _inline_formset(article, data=None):
-    request = RequestFactory().get("/")
-    request.user = article_factories.user(superuser=True)
-    inline = PlacementInline(Article, admin.site)
-    formset_class = inline.get_formset(request, article)
-    return formset_class(data=data, instance=article, prefix="placements"), request
-
-
-def _management(total, initial=0):
-    return {
-        "placements-TOTAL_FORMS": str(total),
-        "placements-INITIAL_FORMS": str(initial),
-        "placements-MIN_NUM_FORMS": "0",
-        "placements-MAX_NUM_FORMS": "1000",
-    }
-
-
-@pytest.mark.django_db
-def test_placement_inline_saves_items_with_per_language_captions():
-    story = article_factories.article()
-    image = factories.image()
-    embed = factories.embed()
-    data = {
-        **_management(2),
-        "placements-0-after_block": "2",
-        "placements-0-position": "0",
-        "placements-0-image": str(image.pk),
-        "placements-0-caption_override_en": "The map",
-        "placements-0-caption_override_nl": "De kaart",
-        "placements-1-after_block": "3",
-        "placements-1-position": "0",
-        "placements-1-embed": str(embed.pk),
-    }
-    formset, _request = _inline_formset(story, data)
-
-    assert formset.is_valid(), formset.errors
-    formset.save()
-    first, second = Placement.objects.filter(article=story)
-    assert (first.after_block, first.image, first.caption_override_nl) == (2, image, "De kaart")
-    assert (second.after_block, second.embed) == (3, embed)
-
-
-@pytest.mark.django_db
-def test_placement_inline_needs_exactly_one_of_image_and_embed():
-    story = article_factories.article()
-    data = {
-        **_management(1),
-        "placements-0-after_block": "1",
-        "placements-0-position": "0",
-        "placements-0-image": str(factories.image().pk),
-        "placements-0-embed": str(factories.embed().pk),
-    }
-    formset, _request = _inline_formset(story, data)
-
-    assert not formset.is_valid()
-    assert "either an image or an embed" in str(formset.errors)
-
-
-@pytest.mark.django_db
-def test_placement_inline_picker_shows_a_preview_of_the_chosen_image():
-    story = article_factories.article()
-    image = factories.image()
-    Placement.objects.create(article=story, after_block=1, image=image)
-    formset, _request = _inline_formset(story)
-
-    html = str(formset.forms[0]["image"])
-
-    assert f'src="/admin/media/image/{image.pk}/thumbnail/"' in html
-    assert 'class="related-lookup"' in html  # opens the library (with thumbnails) in a popup
-    assert "media/admin/image-picker.js" in str(formset.media)
 
 
 @pytest.mark.django_db

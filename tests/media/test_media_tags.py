@@ -1,4 +1,4 @@
-"""The picture, embed and article-body tags as readers get them."""
+"""The picture and embed tags as readers get them (the article body: tests/articles)."""
 
 import re
 
@@ -6,10 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from articles.models import Article
-from media.models import Image, Placement, placements_prefetch
-from media.templatetags.media_tags import split_blocks
-from tests import factories as article_factories
+from media.models import Image
 from tests.media import factories
 
 
@@ -162,107 +159,6 @@ def test_warned_embed_is_behind_the_warning():
 
     assert html.index("Shows injured people") < html.index("embed__placeholder")
     assert "<details" in html
-
-
-BODY_EN = "<p>One.</p><h2>Two</h2><p>Three.</p><ul><li>Four</li></ul><p>Five.</p>"
-BODY_NL = (
-    "<p>Een.</p>\n<h2>Twee</h2>\n<p>Drie <strong>vet</strong>.</p>\n"
-    "<ul><li>Vier</li></ul><p>Vijf.</p>"
-)
-
-
-def test_body_splits_into_top_level_blocks():
-    prefix, blocks = split_blocks("\n" + BODY_NL)
-
-    assert prefix == "\n"
-    assert [b.strip() for b in blocks] == [
-        "<p>Een.</p>",
-        "<h2>Twee</h2>",
-        "<p>Drie <strong>vet</strong>.</p>",
-        "<ul><li>Vier</li></ul>",
-        "<p>Vijf.</p>",
-    ]
-    assert prefix + "".join(blocks) == "\n" + BODY_NL
-
-
-def _story():
-    story = article_factories.article(languages=("en", "nl"), body_en=BODY_EN, body_nl=BODY_NL)
-    photo = factories.image(caption_en="The harbour", caption_nl="De haven", credit="ANP")
-    graph = factories.image(caption_en="A map", caption_nl="Een kaart")
-    video = factories.embed(title_en="Video", title_nl="Video NL")
-    Placement.objects.create(article=story, after_block=0, image=photo)
-    Placement.objects.create(
-        article=story, after_block=2, image=graph, caption_override_nl="Kaart van de regio"
-    )
-    Placement.objects.create(article=story, after_block=2, position=1, embed=video)
-    Placement.objects.create(article=story, after_block=99, image=photo)  # after the end
-    return story
-
-
-def _outline(html):
-    """The body as a sequence of block texts and placed items, for comparing languages."""
-    tokens = re.findall(r'<(p|h2|ul)>|data-placement="(\d+)"', html)
-    return [tag or f"placed:{pk}" for tag, pk in tokens]
-
-
-@pytest.mark.django_db
-def test_placements_sit_in_the_same_positions_in_two_languages():
-    story = _story()
-
-    html_en = render("{% article_body article %}", article=Article.objects.get(pk=story.pk))
-    with translation.override("nl"):
-        html_nl = render("{% article_body article %}", article=Article.objects.get(pk=story.pk))
-
-    outline = _outline(html_en)
-    pks = list(story.placements.values_list("pk", flat=True).order_by("pk"))
-    assert outline == [
-        f"placed:{pks[0]}",
-        "p",
-        "h2",
-        f"placed:{pks[1]}",
-        f"placed:{pks[2]}",
-        "p",
-        "ul",
-        "p",
-        f"placed:{pks[3]}",
-    ]
-    assert _outline(html_nl) == outline
-    assert "The harbour" in html_en and "Credit: ANP" in html_en and "A map" in html_en
-    assert "De haven" in html_nl and "Kaart van de regio" in html_nl and "Video NL" in html_nl
-    assert "The harbour" not in html_nl and "A map" not in html_nl
-    assert html_nl.index("Twee") < html_nl.index("Kaart van de regio") < html_nl.index("Drie")
-
-
-@pytest.mark.django_db
-def test_article_body_adds_a_constant_number_of_queries(django_assert_num_queries):
-    story = _story()
-    for _ in range(3):
-        Placement.objects.create(article=story, after_block=1, image=factories.image())
-    render("{% article_body article %}", article=Article.objects.get(pk=story.pk))  # renditions
-
-    article = Article.objects.get(pk=story.pk)
-    with django_assert_num_queries(2):  # placements (+ images, embeds), renditions
-        render("{% article_body article %}", article=article)
-
-    article = Article.objects.prefetch_related(placements_prefetch()).get(pk=story.pk)
-    with django_assert_num_queries(0):
-        render("{% article_body article %}", article=article)
-
-
-@pytest.mark.django_db
-def test_article_without_placements_is_its_body():
-    story = article_factories.article(body_en="<p>Only text.</p>")
-
-    assert render("{% article_body article %}", article=story) == "<p>Only text.</p>"
-
-
-@pytest.mark.django_db
-def test_placement_needs_exactly_one_of_image_and_embed():
-    from django.db import IntegrityError
-
-    story = article_factories.article()
-    with pytest.raises(IntegrityError):
-        Placement.objects.create(article=story, after_block=1)
 
 
 @pytest.mark.django_db

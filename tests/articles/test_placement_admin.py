@@ -1,0 +1,122 @@
+"""Placed pictures and videos in the article admin: captions per language, the warning for a
+translation that lacks one, and accepting that gap."""
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+
+from articles import body
+from articles.models import Article, Placement
+from articles.placement_admin import PlacementInline
+from tests import factories
+from tests.media import factories as media_factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _story(body_nl="<p>Een.</p><p>Twee.</p>"):
+    photo = media_factories.image(title="Harbour")
+    key = f"image-{photo.pk}"
+    story = factories.article(
+        languages=("en", "nl"),
+        body_en="<p>One.</p>" + body.reference(key) + "<p>Two.</p>",
+        body_nl=body_nl,
+    )
+    return story, Placement.objects.get(article=story)
+
+
+def _inline_formset(article, data=None):
+    request = RequestFactory().get("/")
+    request.user = factories.user(superuser=True)
+    inline = PlacementInline(Article, admin.site)
+    formset_class = inline.get_formset(request, article)
+    return formset_class(data=data, instance=article, prefix="placements")
+
+
+def _data(placement, **fields):
+    data = {
+        "placements-TOTAL_FORMS": "1",
+        "placements-INITIAL_FORMS": "1",
+        "placements-MIN_NUM_FORMS": "0",
+        "placements-MAX_NUM_FORMS": "1000",
+        "placements-0-id": str(placement.pk),
+        "placements-0-article": str(placement.article_id),
+        "placements-0-image": str(placement.image_id),
+    }
+    data.update({f"placements-0-{name}": value for name, value in fields.items()})
+    return data
+
+
+def test_change_form_warns_about_a_translation_lacking_a_placed_picture(admin_client):
+    story, placement = _story()
+
+    html = admin_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+
+    assert "Some pictures or videos are missing from a translation." in html
+    assert f"The Dutch text has no place for “Harbour” ({placement.key})." in html
+    assert "Not in the text in: Dutch" in html
+
+
+def test_warning_is_localized(admin_client):
+    story, _placement = _story()
+
+    html = admin_client.get(
+        f"/admin/articles/article/{story.pk}/change/", HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+
+    assert "ontbreken in een vertaling." in html
+    assert "De tekst in het Nederlands heeft geen plek voor" in html
+
+
+def test_accepted_gap_no_longer_warns(admin_client):
+    story, placement = _story()
+    formset = _inline_formset(
+        story, _data(placement, caption_override_nl="De haven", accepted_gaps=["nl"])
+    )
+    assert formset.is_valid(), formset.errors
+    formset.save()
+
+    placement.refresh_from_db()
+    assert (placement.accepted_gaps, placement.caption_override_nl) == (["nl"], "De haven")
+    html = admin_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+    assert "missing from a translation" not in html
+    assert "Not in the text in" not in html
+
+
+def test_no_warning_when_the_translation_has_the_reference(admin_client):
+    story, placement = _story()
+    story.body_nl = "<p>Een.</p>" + body.reference(placement.key)
+    story.save()
+
+    html = admin_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+
+    assert "missing from a translation" not in html
+
+
+def test_placement_inline_needs_exactly_one_of_image_and_embed():
+    story, placement = _story()
+    data = _data(placement, embed=str(media_factories.embed().pk))
+
+    formset = _inline_formset(story, data)
+
+    assert not formset.is_valid()
+    assert "either an image or an embed" in str(formset.errors)
+
+
+def test_placement_inline_picker_shows_a_preview_of_the_chosen_image():
+    story, placement = _story()
+
+    html = str(_inline_formset(story).forms[0]["image"])
+
+    assert f'src="/admin/media/image/{placement.image_id}/thumbnail/"' in html
+    assert 'class="related-lookup"' in html
+
+
+def test_body_editor_loads_the_placement_node_from_our_static_files(admin_client):
+    story, _placement = _story()
+
+    html = admin_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+
+    assert "articles/admin/placement-node.js" in html
+    assert "articles/admin/placement-node.css" in html
+    assert "https://" not in html.split("<body")[0].replace("https://example.org", "")

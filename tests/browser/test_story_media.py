@@ -1,0 +1,101 @@
+"""A picture placed in the story's text in Chromium: inserted at the cursor in English,
+carried into a Dutch translation with fewer paragraphs, shown after the same sentence."""
+
+import pytest
+
+from articles.demo.seed import ensure_groups
+from articles.models import Article, Placement
+from tests import factories
+from tests.media import factories as media_factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BODY_EN = (
+    "<p>The river rose overnight.</p><p>Boats filled the square.</p><p>The council met at noon.</p>"
+)
+PASTE = """(el, html) => {
+  el.focus();
+  const data = new DataTransfer();
+  data.setData("text/html", html);
+  data.setData("text/plain", el.innerText);
+  el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                cancelable: true}));
+}"""
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]
+
+
+def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, live_server):
+    editors, _translators = ensure_groups()
+    editor = factories.user()
+    editor.groups.add(editors)
+    photo = media_factories.image(
+        alt_text_en="Boats on the square", caption_en="The square", caption_nl="Het plein"
+    )
+    story = factories.article(published=False, body_en=BODY_EN, title_en="The flood")
+
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{story.pk}/change/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "pw-for-tests-only")
+    page.click("input[type=submit]")
+
+    # The editor puts the cursor after "Boats filled the square." and inserts the picture.
+    english = page.locator(".field-body_en [contenteditable=true]")
+    english.locator("p", has_text="Boats filled the square.").click()
+    page.keyboard.press("End")
+    with page.expect_popup() as popup_info:
+        page.locator(".field-body_en button[title='Insert picture']").click()
+    popup = popup_info.value
+    popup.locator(f"a[data-popup-opener='{photo.pk}']").first.click()
+    node = english.locator("figure.nr-placement-node")
+    node.wait_for()
+    key = node.get_attribute("data-placement")
+    assert key == f"image-{photo.pk}"
+    thumbnail = node.locator("img")
+    thumbnail.wait_for()
+    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert english.evaluate(
+        "el => Array.from(el.children).map(c => c.tagName + ':' + c.textContent.trim())"
+    )[:3] == [
+        "P:The river rose overnight.",
+        "P:Boats filled the square.",
+        f"FIGURE:Picture ({key})",
+    ]
+
+    # The translator copies the source and edits it: two paragraphs, the reference after
+    # the sentence about the boats.
+    page.click(".nr-switcher-button[data-nr-lang=nl]")
+    page.fill("#id_title_nl", "De overstroming")
+    dutch = page.locator(".field-body_nl [contenteditable=true]")
+    dutch.evaluate(
+        PASTE,
+        "<p>De rivier steeg vannacht. Boten vulden het plein.</p>"
+        f'<figure data-placement="{key}"></figure>'
+        "<p>De gemeenteraad kwam om twaalf uur bijeen.</p>",
+    )
+    dutch.locator("figure.nr-placement-node img").wait_for()
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+
+    story = Article.objects.get(pk=story.pk)
+    assert Placement.objects.get(article=story).image == photo
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    page.locator("tr", has_text="Dutch").locator("select").select_option("published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+
+    page.goto(f"{live_server.url}{Article.objects.get(pk=story.pk).get_absolute_url('nl')}")
+    figure = page.locator("figure.placed--image")
+    assert figure.count() == 1
+    assert figure.evaluate("f => f.previousElementSibling.textContent.trim()") == (
+        "De rivier steeg vannacht. Boten vulden het plein."
+    )
+    assert "Het plein" in figure.inner_text()
+    picture = figure.locator("img")
+    picture.scroll_into_view_if_needed()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
