@@ -185,6 +185,11 @@ def _article_write(
     return article
 
 
+def _to_the_second(moment: datetime | None) -> datetime | None:
+    # The admin's form shows times to the second: saving it unchanged is not a reschedule.
+    return moment.replace(microsecond=0) if moment is not None else None
+
+
 def _refuse_publishing_in_a_save(was: str, status: str) -> None:
     if (status == PUBLISHED) != (was == PUBLISHED):
         # Putting an article on the site (or taking it off) has its own permission and
@@ -249,7 +254,9 @@ def article_update(
     previous = Article.objects.select_for_update().get(pk=article.pk)
     _set_fields(article, fields)
     _refuse_publishing_in_a_save(previous.status, article.status)
-    if previous.status == PUBLISHED and previous.published_at != article.published_at:
+    if previous.status == PUBLISHED and _to_the_second(previous.published_at) != _to_the_second(
+        article.published_at
+    ):
         require(
             by,
             "articles.publish_article",

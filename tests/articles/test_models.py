@@ -235,9 +235,7 @@ def test_outdated_rule_in_sql_and_python_agree(language, state, translated_from,
     ArticleVariant.objects.filter(article=story, language=language).update(
         state=state, source_version=translated_from
     )
-    variant = ArticleVariant.objects.select_related("article").get(
-        article=story, language=language
-    )
+    variant = ArticleVariant.objects.select_related("article").get(article=story, language=language)
 
     assert variant.is_outdated is expected
     assert ArticleVariant.objects.outdated().filter(pk=variant.pk).exists() is expected
