@@ -82,3 +82,48 @@ def test_an_editors_session_is_kept_in_redis(client):
 
     assert client.get("/admin/").status_code == 200
     assert cache.get(KEY_PREFIX + client.session.session_key) is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_editor_who_loses_the_slug_race_in_the_admin_sees_it_on_the_dutch_slug(monkeypatch):
+    from django.test import Client
+
+    from tests.articles.test_admin import ADD_URL, _editor, _form_data
+
+    editor = _editor()
+    clients = [Client(), Client()]
+    for client in clients:
+        client.force_login(editor)
+    forms = [
+        _form_data(client, ADD_URL, title_en=f"Story {n}", title_nl="Zelfde", slug_nl="zelfde")
+        for n, client in enumerate(clients, start=1)
+    ]
+    barrier = threading.Barrier(2)
+    real_full_clean = Article.full_clean
+    responses = {}
+
+    def full_clean_then_wait(self, *args, **kwargs):
+        # The form's check and the service's check both pass before either editor saves.
+        real_full_clean(self, *args, **kwargs)
+        barrier.wait(timeout=10)
+
+    def post(n):
+        try:
+            responses[n] = clients[n].post(ADD_URL, forms[n])
+        finally:
+            connections.close_all()
+
+    monkeypatch.setattr(Article, "full_clean", full_clean_then_wait)
+    threads = [threading.Thread(target=post, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    monkeypatch.undo()
+
+    codes = sorted(response.status_code for response in responses.values())
+    assert codes == [200, 302]
+    (loser,) = [r for r in responses.values() if r.status_code == 200]
+    errors = loser.context["adminform"].form.errors
+    assert list(errors) == ["slug_nl"] and "already exists" in str(errors["slug_nl"])
+    assert Article.objects.count() == 1
