@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import translation
 from django.utils.functional import lazy
@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
 from media.admin import ImagePickerMixin
+from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
 from . import services
@@ -97,8 +98,32 @@ class FallbackAddressNoticeMixin:
         return super().response_change(request, obj)
 
 
+class FilingAdmin(FallbackAddressNoticeMixin, ServiceAdminMixin, TranslationAdmin):
+    """Sections, authors and tags are written through their services (`<model>_create`,
+    `_update`, `_delete` in articles.services)."""
+
+    def _service(self, action):
+        return getattr(services, f"{self.opts.model_name}_{action}")
+
+    def save_model(self, request, obj, form, change):
+        name = self.opts.model_name
+        if change:
+            save = self._service("update")
+            self.save_through(lambda: save(**{name: obj}, by=request.user))
+        else:
+            create = self._service("create")
+            self.save_through(lambda: create(**{name: obj}, by=request.user))
+
+    def delete_model(self, request, obj):
+        self._service("delete")(**{self.opts.model_name: obj}, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(Section)
-class SectionAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
+class SectionAdmin(FilingAdmin):
     list_display = ["__str__", "position"]
     list_editable = ["position"]
     search_fields = columns("name")
@@ -106,7 +131,7 @@ class SectionAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
+class AuthorAdmin(FilingAdmin):
     list_display = ["name", "slug", "is_organisation", "user"]
     # A one-to-one is not joined automatically by the changelist.
     list_select_related = ["user"]
@@ -117,7 +142,7 @@ class AuthorAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(FallbackAddressNoticeMixin, TranslationAdmin):
+class TagAdmin(FilingAdmin):
     list_display = ["__str__", *columns("name")]
     search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
@@ -179,8 +204,11 @@ class ArticleVariantInline(admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        can_publish = request.user.has_perm("articles.publish_article")
-        return type(formset.__name__, (formset,), {"can_publish": can_publish})
+        refusal = getattr(request, "newsroom_refusal", None)
+        if refusal is None or not refusal.rows:
+            return formset
+        # What variant_set_state refused in the first attempt, by language (see save_formset).
+        return type(formset.__name__, (formset,), {"service_errors": refusal.rows})
 
     @admin.display(description=_("outdated"))
     def outdated(self, variant):
@@ -225,10 +253,7 @@ def variant_state_filter(code):
                 # No row at all counts as missing too (an article saved outside the admin).
                 return queryset.exclude(Exists(variants.exclude(state=missing)))
             if value == "outdated":
-                stale = variants.exclude(state=missing).filter(
-                    source_version__lt=OuterRef("source_version")
-                )
-                return queryset.filter(Exists(stale)).exclude(source_language=code)
+                return queryset.filter(Exists(variants.outdated()))
             return queryset.filter(Exists(variants.filter(state=value)))
 
     VariantStateFilter.title = lazy(title, str)()
@@ -247,7 +272,9 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmin):
+class ArticleAdmin(
+    FallbackAddressNoticeMixin, ServiceAdminMixin, ImagePickerMixin, TranslationAdmin
+):
     """Articles in every language on one form, with our own language switcher.
 
     modeltranslation's TabbedTranslationAdmin is not used: it loads jQuery UI from a CDN.
@@ -331,10 +358,6 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
                 ]
         return fieldsets
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"can_publish": self.has_publish_permission(request)})
-
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["newsroom_translations"] = self._switcher_config(context)
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -412,30 +435,72 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
             '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
         )
 
-    # Saving
+    # Saving: one service call for the fields, byline and tags (and the placement inline
+    # inside its transaction), then publishing and language states through theirs. What a
+    # service refuses is shown on the form (ServiceAdminMixin) and nothing is saved.
 
     def save_model(self, request, obj, form, change):
-        # The article as it was, for services.article_saved (source version, old slugs).
-        obj._admin_previous = Article.objects.get(pk=obj.pk) if change else None
-        if obj.status == Article.Status.PUBLISHED:
-            # Sets first_published_at and publishes the source-language version.
-            services.article_publish(article=obj, by=request.user)
-        else:
-            obj.save()
+        # Written in save_related, where the byline and tag inlines are at hand.
+        pass
 
     def save_related(self, request, form, formsets, change):
-        form.save_m2m()
-        variant_formsets = [fs for fs in formsets if fs.model is ArticleVariant]
-        for formset in formsets:
-            if formset.model is not ArticleVariant:
-                self.save_formset(request, form, formset, change=change)
-        # Bookkeeping first (variants exist, source version bumped), so a translation
-        # published in this same save records the current source version.
-        services.article_saved(
-            article=form.instance, previous=getattr(form.instance, "_admin_previous", None)
+        article, by = form.instance, request.user
+        was = form.initial.get("status") if change else Article.Status.DRAFT
+        wanted = article.status
+        published = Article.Status.PUBLISHED
+        publish = wanted == published and was != published
+        unpublish = was == published and wanted != published
+        if publish or unpublish:
+            # Onto or off the site only through article_publish / article_unpublish.
+            article.status = was
+
+        inlines = {formset.model: formset for formset in formsets}
+        for model in (Byline, TaggedArticle):
+            if model in inlines:
+                # Records what changed, for the history message; writes nothing.
+                inlines[model].save(commit=False)
+        bylines = self._bylines(inlines[Byline]) if Byline in inlines else None
+        tags = (
+            [row["tag"] for row in self._rows(inlines[TaggedArticle])]
+            if TaggedArticle in inlines
+            else None
         )
-        for formset in variant_formsets:
-            self.save_formset(request, form, formset, change=change)
+
+        def related(saved):
+            for formset in formsets:
+                if formset.model not in (Byline, TaggedArticle, ArticleVariant):
+                    self.save_formset(request, form, formset, change=change)
+
+        write = {"by": by, "bylines": bylines, "tags": tags, "related": related}
+        if change:
+            self.save_through(
+                lambda: services.article_update(article=article, **write), "published_at"
+            )
+        else:
+            self.save_through(lambda: services.article_create(article=article, **write))
+        if publish:
+            self.save_through(lambda: services.article_publish(article=article, by=by), "status")
+        elif unpublish:
+            self.save_through(
+                lambda: services.article_unpublish(article=article, by=by, status=wanted),
+                "status",
+            )
+        if ArticleVariant in inlines:
+            self.save_formset(request, form, inlines[ArticleVariant], change=change)
+
+    @staticmethod
+    def _rows(formset):
+        """The cleaned rows an inline keeps (not deleted, not left empty)."""
+        return [
+            form.cleaned_data
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None) and not formset._should_delete_form(form)
+        ]
+
+    def _bylines(self, formset):
+        rows = [row for row in self._rows(formset) if row.get("author")]
+        ordered = sorted(enumerate(rows), key=lambda pair: (pair[1].get("position") or 0, pair[0]))
+        return [row["author"] for _index, row in ordered]
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ArticleVariant:
@@ -443,10 +508,25 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
         # commit=False records what changed (for the history message) without writing.
         formset.save(commit=False)
         for variant, changed in formset.changed_objects:
-            if "state" in changed:
+            if "state" not in changed:
+                continue
+            try:
                 services.variant_set_state(
-                    article=form.instance, language=variant.language, state=variant.state
+                    article=form.instance,
+                    language=variant.language,
+                    state=variant.state,
+                    by=request.user,
                 )
+            except (ValidationError, PermissionDenied) as error:
+                texts = [text for texts in error_messages(error).values() for text in texts]
+                raise Refused(rows={variant.language: texts}) from error
+
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article, by=request.user)
 
     # Changelist
 
@@ -514,7 +594,7 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
                 continue
             try:
                 services.article_publish(article=article, by=request.user)
-            except ValidationError:
+            except (ValidationError, PermissionDenied):
                 refused.append(str(article))
                 continue
             changed += 1
@@ -542,7 +622,10 @@ class ArticleAdmin(FallbackAddressNoticeMixin, ImagePickerMixin, TranslationAdmi
         for article in queryset:
             if article.status != Article.Status.PUBLISHED:
                 continue
-            services.article_unpublish(article=article, by=request.user)
+            try:
+                services.article_unpublish(article=article, by=request.user)
+            except PermissionDenied:
+                continue
             changed += 1
         self.message_user(
             request,

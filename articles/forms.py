@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from newsroom.languages import columns, language_codes, language_name, localized, text_direction
+from newsroom.languages import columns, language_codes, text_direction
 
-from .models import Article, ArticleVariant, Placement
+from .models import Article, Placement
 
 
 def translated_field_names(model=Article):
@@ -20,11 +20,9 @@ def translated_field_names(model=Article):
 class ArticleAdminForm(forms.ModelForm):
     """The article form: every language's fields, marked with their language.
 
-    `can_publish` is set per request by ArticleAdmin.get_form: an editor without the
-    publish permission may prepare an article but not put it on the site or take it off.
+    Who may publish, and what an article needs to be published, is decided by the services
+    when ArticleAdmin saves; their refusals come back as errors on these fields.
     """
-
-    can_publish = True
 
     class Meta:
         model = Article
@@ -53,54 +51,23 @@ class ArticleAdminForm(forms.ModelForm):
                 # Explicit both ways: in an Arabic admin, English must not inherit rtl.
                 field.widget.attrs["dir"] = text_direction(code)
 
-    def clean_status(self):
-        status = self.cleaned_data.get("status")
-        if self.can_publish:
-            return status
-        published = Article.Status.PUBLISHED
-        was = self.initial.get("status") if self.instance.pk else None
-        if status == published and was != published:
-            raise forms.ValidationError(
-                _("You do not have permission to publish articles."), code="permission"
-            )
-        if was == published and status != published:
-            raise forms.ValidationError(
-                _("You do not have permission to take articles off the site."),
-                code="permission",
-            )
-        return status
-
 
 class ArticleVariantFormSet(forms.BaseInlineFormSet):
-    """Checks a language-state change before anything is saved.
+    """The language versions' states; changes are written by `services.variant_set_state`
+    (ArticleAdmin.save_formset), which decides who may make them and when.
 
-    The writes go through `services.variant_set_state` in ArticleAdmin.save_formset; checking
-    here first turns its refusals into errors on the right row instead of a failed save.
+    `service_errors` ({language: [message]}) is what the service refused in the first
+    attempt at this save; each goes on its language's row.
     """
 
-    can_publish = True
+    service_errors: dict[str, list[str]] = {}
 
     def clean(self):
         super().clean()
-        published = ArticleVariant.State.PUBLISHED
         for form in self.forms:
-            if not form.has_changed() or "state" not in form.cleaned_data:
-                continue
-            state = form.cleaned_data["state"]
-            language = form.instance.language
-            was = form.initial.get("state")
-            if not self.can_publish and published in (state, was):
-                form.add_error(
-                    "state",
-                    _("You do not have permission to publish or unpublish a language version."),
-                )
-            elif state == published and not localized(self.instance, "title", language):
-                name = language_name(language)
-                form.add_error(
-                    "state",
-                    _("The %(language)s version needs a title before it can be published.")
-                    % {"language": name},
-                )
+            messages = self.service_errors.get(form.instance.language)
+            if messages:
+                form.add_error("state", messages)
 
 
 class PlacementForm(forms.ModelForm):

@@ -483,6 +483,19 @@ class Byline(models.Model):
         return str(self.author)
 
 
+class ArticleVariantQuerySet(models.QuerySet):
+    def outdated(self):
+        """Translations whose source text changed since they were brought up to date.
+
+        Keep in step with ArticleVariant.is_outdated.
+        """
+        return (
+            self.exclude(state=ArticleVariant.State.MISSING)
+            .exclude(language=models.F("article__source_language"))
+            .filter(source_version__lt=models.F("article__source_version"))
+        )
+
+
 class ArticleVariant(models.Model):
     """Where one language version of an article stands."""
 
@@ -504,6 +517,8 @@ class ArticleVariant(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = ArticleVariantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
@@ -519,7 +534,10 @@ class ArticleVariant(models.Model):
 
     @property
     def is_outdated(self):
-        """The source text changed since this translation was brought up to date."""
+        """The source text changed since this translation was brought up to date.
+
+        Keep in step with ArticleVariantQuerySet.outdated().
+        """
         return (
             self.language != self.article.source_language
             and self.state != self.State.MISSING

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from newsroom.admin import ServiceAdminMixin
 from newsroom.languages import columns, language_codes
 
 from . import services
@@ -59,7 +60,7 @@ class ContentWarningFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(TranslationAdmin):
+class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
     """The image library: thumbnails, search in every language, alt-text gaps per language."""
 
     form = ImageAdminForm
@@ -154,18 +155,23 @@ class ImageAdmin(TranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.uploaded_by_id is None:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        if change and {"focal_x", "focal_y"} & set(form.changed_data):
-            services.renditions_purge(image=obj, crops=["wide", "square"])
-            services.renditions_schedule(image=obj)
-        elif not change:
-            services.renditions_schedule(image=obj)
+        # The form has already checked and cleaned the upload (ImageAdminForm.clean_file);
+        # a moved focal point replaces the crops (services.image_update).
+        if change:
+            self.save_through(lambda: services.image_update(image=obj, by=request.user))
+        else:
+            self.save_through(lambda: services.image_create(image=obj, by=request.user))
+
+    def delete_model(self, request, obj):
+        services.image_delete(image=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            services.image_delete(image=image, by=request.user)
 
 
 @admin.register(Embed)
-class EmbedAdmin(TranslationAdmin):
+class EmbedAdmin(ServiceAdminMixin, TranslationAdmin):
     """Videos and link cards that can be placed in stories."""
 
     form = EmbedAdminForm
@@ -177,6 +183,19 @@ class EmbedAdmin(TranslationAdmin):
     ]
     readonly_fields = ["provider"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            self.save_through(lambda: services.embed_update(embed=obj, by=request.user))
+        else:
+            self.save_through(lambda: services.embed_create(embed=obj, by=request.user))
+
+    def delete_model(self, request, obj):
+        services.embed_delete(embed=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for embed in queryset:
+            services.embed_delete(embed=embed, by=request.user)
 
 
 class ImagePickerMixin:

@@ -1,4 +1,8 @@
-"""Writes for the picture desk: uploads, focal points and renditions."""
+"""Writes for the picture desk: uploads, texts, focal points, embeds and renditions.
+
+Each write takes the acting user (`by`), checks the permission (PermissionDenied) and emits
+one domain event after the commit; renditions are derived data and announce nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,11 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import events
+from newsroom.permissions import require
+
 from . import renditions as pillow
-from .models import Image, Rendition
+from .models import Embed, Image, Rendition
 from .validators import check_image_bytes, read_upload
 
 logger = logging.getLogger(__name__)
@@ -55,13 +62,45 @@ def image_prepare_upload(*, file) -> tuple[ContentFile, str]:
 
 
 @transaction.atomic
-def image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fields) -> Image:
-    """Check, clean and store an uploaded picture; return the new Image.
+def image_create(
+    *,
+    by,
+    file=None,
+    image: Image | None = None,
+    uploaded_by=None,
+    reuse_existing: bool = False,
+    **fields,
+) -> Image:
+    """Check, clean and store an uploaded picture; return the new Image. Needs media.add_image.
 
     Refused uploads raise ValidationError and leave nothing behind. The same file
-    uploaded twice raises DuplicateImage, or returns the existing image when
-    `reuse_existing` is true.
+    uploaded twice raises DuplicateImage, or returns the existing image (announcing
+    nothing) when `reuse_existing` is true. The admin passes an unsaved `image` whose file
+    its form already checked and cleaned with image_prepare_upload; it is stored as it is.
+    The uploader is `by` unless `uploaded_by` says otherwise.
     """
+    require(by, "media.add_image")
+    uploaded_by = uploaded_by if uploaded_by is not None else by
+    if image is None:
+        try:
+            image = _image_create(file=file, uploaded_by=uploaded_by, **fields)
+        except DuplicateImage as duplicate:
+            if reuse_existing:
+                return duplicate.existing
+            raise
+    else:
+        if image.pk is not None or file is not None or fields:
+            raise ValueError("Pass an unsaved, prepared `image` alone.")
+        if image.uploaded_by_id is None:
+            image.uploaded_by = uploaded_by
+        image.full_clean()
+        image.save()
+        renditions_schedule(image=image)
+    events.emit(events.ImageChanged(by=by, image_id=image.pk))
+    return image
+
+
+def _image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fields) -> Image:
     try:
         content, digest = image_prepare_upload(file=file)
     except DuplicateImage as duplicate:
@@ -75,8 +114,12 @@ def image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fiel
     return image
 
 
-def image_set_focal_point(*, image: Image, x: float, y: float) -> Image:
-    """Move the focal point; the crops made around the old one are deleted (files after commit)."""
+def image_set_focal_point(*, image: Image, x: float, y: float, by) -> Image:
+    """Move the focal point; the crops made around the old one are deleted (files after commit).
+
+    Needs media.change_image. Setting the point it already has changes and announces nothing.
+    """
+    require(by, "media.change_image")
     x, y = min(max(float(x), 0.0), 1.0), min(max(float(y), 0.0), 1.0)
     if (image.focal_x, image.focal_y) == (x, y):
         return image
@@ -84,9 +127,81 @@ def image_set_focal_point(*, image: Image, x: float, y: float) -> Image:
         image.focal_x, image.focal_y = x, y
         image.full_clean()
         image.save(update_fields=["focal_x", "focal_y"])
-        renditions_purge(image=image, crops=[c for c in pillow.CROPS if pillow.CROPS[c]])
-        renditions_schedule(image=image)
+        _focal_point_moved(image)
+        events.emit(events.ImageChanged(by=by, image_id=image.pk))
     return image
+
+
+def _focal_point_moved(image: Image) -> None:
+    renditions_purge(image=image, crops=[c for c in pillow.CROPS if pillow.CROPS[c]])
+    renditions_schedule(image=image)
+
+
+@transaction.atomic
+def image_update(*, image: Image, by, **fields) -> Image:
+    """Change a picture's texts, credit, source or focal point (not its file: upload a new
+    picture instead). Needs media.change_image.
+
+    Pass the changed fields, or an `image` already changed in memory (the admin's form
+    instance). A moved focal point replaces the crops made around the old one.
+    """
+    require(by, "media.change_image")
+    if "file" in fields:
+        raise ValueError("A picture's file never changes; upload a new image instead.")
+    stored = Image.objects.select_for_update().get(pk=image.pk)
+    for name, value in fields.items():
+        image._meta.get_field(name)
+        setattr(image, name, value)
+    image.file = stored.file
+    image.full_clean()
+    image.save()
+    if (stored.focal_x, stored.focal_y) != (image.focal_x, image.focal_y):
+        _focal_point_moved(image)
+    events.emit(events.ImageChanged(by=by, image_id=image.pk))
+    return image
+
+
+@transaction.atomic
+def image_delete(*, image: Image, by) -> None:
+    """Delete a picture with its renditions and files (after the commit); a picture still
+    placed in a story cannot go (ProtectedError). Needs media.delete_image."""
+    require(by, "media.delete_image")
+    image_id = image.pk
+    image.delete()
+    events.emit(events.ImageChanged(by=by, image_id=image_id, deleted=True))
+
+
+def _embed_save(embed: Embed, *, by, action: str, fields: dict) -> Embed:
+    require(by, f"media.{action}_embed")
+    for name, value in fields.items():
+        embed._meta.get_field(name)
+        setattr(embed, name, value)
+    embed.full_clean()
+    embed.save()
+    events.emit(events.EmbedChanged(by=by, embed_id=embed.pk))
+    return embed
+
+
+@transaction.atomic
+def embed_create(*, by, embed: Embed | None = None, **fields) -> Embed:
+    """A new video or link card (fields, or an unsaved `embed`); only https addresses.
+    Needs media.add_embed."""
+    return _embed_save(embed if embed is not None else Embed(), by=by, action="add", fields=fields)
+
+
+@transaction.atomic
+def embed_update(*, embed: Embed, by, **fields) -> Embed:
+    """Change an embed's address or texts; needs media.change_embed."""
+    return _embed_save(embed, by=by, action="change", fields=fields)
+
+
+@transaction.atomic
+def embed_delete(*, embed: Embed, by) -> None:
+    """Delete an embed no story places (ProtectedError otherwise); needs media.delete_embed."""
+    require(by, "media.delete_embed")
+    embed_id = embed.pk
+    embed.delete()
+    events.emit(events.EmbedChanged(by=by, embed_id=embed_id, deleted=True))
 
 
 def renditions_schedule(*, image: Image) -> None:

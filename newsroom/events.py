@@ -17,6 +17,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 
@@ -43,6 +44,7 @@ class ArticlePublished(Event):
     """The article went on the site (or was scheduled to); `published_at` says when."""
 
     article_id: int
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True)

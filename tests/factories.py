@@ -1,4 +1,7 @@
-"""Small builders for test data; each returns a saved object with sensible defaults."""
+"""Small builders for test data; each returns a saved object with sensible defaults.
+
+They write through the services, as a superuser (`superuser()`) unless given `by`.
+"""
 
 import itertools
 from datetime import timedelta
@@ -7,30 +10,42 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Author, Byline, Section, Tag
 
 _counter = itertools.count(1)
 
+SUPERUSER = "factories"
 
-def section(**fields):
+
+def superuser():
+    """The superuser the factories write as (one per test database, made on first use)."""
+    model = get_user_model()
+    found = model.objects.filter(username=SUPERUSER).first()
+    if found is not None:
+        return found
+    return model.objects.create_superuser(
+        username=SUPERUSER, email="factories@example.org", password="pw-for-tests-only"
+    )
+
+
+def section(*, by=None, **fields):
     n = next(_counter)
     defaults = {f"name_{code}": f"Section {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
     defaults.update(fields)
-    return Section.objects.create(**defaults)
+    return services.section_create(by=by or superuser(), **defaults)
 
 
-def author(**fields):
+def author(*, by=None, **fields):
     n = next(_counter)
     fields.setdefault("name", f"Author {n}")
     fields.setdefault("slug", f"author-{n}")
-    return Author.objects.create(**fields)
+    return services.author_create(by=by or superuser(), **fields)
 
 
-def tag(**fields):
+def tag(*, by=None, **fields):
     n = next(_counter)
     defaults = {f"name_{code}": f"Tag {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
     defaults.update(fields)
-    return Tag.objects.create(**defaults)
+    return services.tag_create(by=by or superuser(), **defaults)
 
 
 def article(
@@ -41,26 +56,25 @@ def article(
     authors=(),
     tags=(),
     source_language="en",
+    by=None,
     **fields,
 ):
     """An article with text in `languages`; when `published`, those variants are published."""
+    by = by or superuser()
     n = next(_counter)
     for code in languages:
         fields.setdefault(f"title_{code}", f"Story {n} in {code}")
         fields.setdefault(f"standfirst_{code}", f"Standfirst {n} in {code}.")
         fields.setdefault(f"body_{code}", f"<p>Body {n} in {code}.</p>")
-    obj = Article.objects.create(source_language=source_language, **fields)
-    services.article_saved(article=obj, previous=None)
-    for position, person in enumerate(authors):
-        Byline.objects.create(article=obj, author=person, position=position)
-    if tags:
-        obj.tags.add(*tags)
+    obj = services.article_create(
+        by=by, source_language=source_language, bylines=authors, tags=tags, **fields
+    )
     if published:
         services.article_publish(
-            article=obj, at=published_at or timezone.now() - timedelta(hours=1)
+            article=obj, by=by, at=published_at or timezone.now() - timedelta(hours=1)
         )
         for code in languages:
-            services.variant_set_state(article=obj, language=code, state="published")
+            services.variant_set_state(article=obj, language=code, state="published", by=by)
     return obj
 
 
@@ -75,7 +89,7 @@ def user(*, superuser=False, **fields):
     return model.objects.create_user(password="pw-for-tests-only", **fields)
 
 
-def image(**fields):
+def image(*, by=None, **fields):
     """A small stored picture; each call makes a different one (the library refuses duplicates)."""
     import io
 
@@ -89,4 +103,4 @@ def image(**fields):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (80, 45), colour).save(buffer, "PNG")
     upload = SimpleUploadedFile(f"picture-{n}.png", buffer.getvalue(), content_type="image/png")
-    return image_create(file=upload, **fields)
+    return image_create(file=upload, by=by or superuser(), **fields)

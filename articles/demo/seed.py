@@ -1,7 +1,9 @@
 """Build the demo site through the same services an editor's actions use.
 
 `manage.py seed_demo` is the front door; these functions do the work and can be called from
-tests. They expect to run inside one transaction (the command opens it).
+tests. They expect to run inside one transaction (the command opens it), and act as the
+demo's `editor` account (a member of Editors, who may publish): the demo content is what
+that editor would have written, and every write is checked and announced like theirs.
 """
 
 from dataclasses import dataclass, field
@@ -17,9 +19,9 @@ from django.utils.html import escape
 
 from articles import body as body_references
 from articles import services
-from articles.models import Article, Author, Byline, Section, Tag
+from articles.models import Article, Author, Section, Tag
 from media.models import Embed, Image
-from media.services import image_create
+from media.services import embed_create, image_create
 from newsroom.languages import language_codes
 
 from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
@@ -85,51 +87,48 @@ def _translated(prefix: str, values: dict[str, str]) -> dict[str, str]:
     return {f"{prefix}_{code}": value for code, value in values.items()}
 
 
-def _sections() -> tuple[dict[str, Section], int]:
+def _sections(by) -> tuple[dict[str, Section], int]:
     found, created = {}, 0
     for position, (key, names) in enumerate(SECTIONS.items(), start=1):
         section = Section.objects.filter(slug_en=key).first()
         if section is None:
-            section = Section(position=position, slug_en=key, **_translated("name", names))
-            section.full_clean()
-            section.save()
+            section = services.section_create(
+                by=by, position=position, slug_en=key, **_translated("name", names)
+            )
             created += 1
         found[key] = section
     return found, created
 
 
-def _tags() -> tuple[dict[str, Tag], int]:
+def _tags(by) -> tuple[dict[str, Tag], int]:
     found, created = {}, 0
     for key, names in TAGS.items():
         tag = Tag.objects.filter(slug_en=key).first()
         if tag is None:
-            tag = Tag(slug_en=key, **_translated("name", names))
-            tag.full_clean()
-            tag.save()
+            tag = services.tag_create(by=by, slug_en=key, **_translated("name", names))
             created += 1
         found[key] = tag
     return found, created
 
 
-def _authors() -> tuple[dict[str, Author], int]:
+def _authors(by) -> tuple[dict[str, Author], int]:
     found, created = {}, 0
     for slug, data in AUTHORS.items():
         author = Author.objects.filter(slug=slug).first()
         if author is None:
-            author = Author(
+            author = services.author_create(
+                by=by,
                 slug=slug,
                 name=data["name"],
                 is_organisation=data.get("is_organisation", False),
                 **_translated("bio", data["bio"]),
             )
-            author.full_clean()
-            author.save()
             created += 1
         found[slug] = author
     return found, created
 
 
-def _image(key: str, specs: dict = IMAGES) -> Image:
+def _image(key: str, specs: dict = IMAGES, *, by) -> Image:
     spec = specs[key]
     data = render_jpeg(spec["kind"], spec["palette"], spec["seed"], **spec.get("options", {}))
     # The same seed draws the same bytes: a picture left over from an earlier run (its
@@ -137,6 +136,7 @@ def _image(key: str, specs: dict = IMAGES) -> Image:
     return image_create(
         file=ContentFile(data, name=f"demo-{key}.jpg"),
         reuse_existing=True,
+        by=by,
         title_en=spec["title"],
         credit=CREDIT,
         source=SOURCE,
@@ -146,31 +146,29 @@ def _image(key: str, specs: dict = IMAGES) -> Image:
     )
 
 
-def _embed(key: str) -> Embed:
+def _embed(key: str, *, by) -> Embed:
     """The demo video `key`, reused when an earlier run left it in the library."""
     spec = EMBEDS[key]
     embed = Embed.objects.filter(url=spec["url"]).first()
     if embed is None:
-        # media.services has no write for embeds; validate as the admin form would.
-        embed = Embed(
+        embed = embed_create(
+            by=by,
             url=spec["url"],
             **_translated("title", spec["title"]),
             **_translated("caption", spec["caption"]),
             **_translated("content_warning", spec.get("content_warning", {})),
         )
-        embed.full_clean()
-        embed.save()
     return embed
 
 
-def _placed_items(story: dict) -> dict[str, str]:
+def _placed_items(story: dict, *, by) -> dict[str, str]:
     """{demo key: placement key} for the story's pictures and videos (made if missing)."""
     placed, taken = {}, set()
     for item in story.get("placements", ()):
         if "image" in item:
-            demo_key, kind, pk = item["image"], "image", _image(item["image"], FIGURES).pk
+            demo_key, kind, pk = item["image"], "image", _image(item["image"], FIGURES, by=by).pk
         else:
-            demo_key, kind, pk = item["embed"], "embed", _embed(item["embed"]).pk
+            demo_key, kind, pk = item["embed"], "embed", _embed(item["embed"], by=by).pk
         placed[demo_key] = body_references.key_for(kind, pk, taken)
         taken.add(placed[demo_key])
     return placed
@@ -196,55 +194,56 @@ def _exists(story: dict) -> bool:
     return Article.objects.filter(**{f"title_{source}": title}).exists()
 
 
-def _article(story: dict, *, now: datetime, sections, authors, tags, report: SeedReport) -> Article:
+def _article(
+    story: dict, *, by, now: datetime, sections, authors, tags, report: SeedReport
+) -> Article:
     fields = {}
-    placed = _placed_items(story)
+    placed = _placed_items(story, by=by)
     for code, text in story["text"].items():
         fields[f"title_{code}"] = text["title"]
         fields[f"standfirst_{code}"] = text["standfirst"]
         fields[f"body_{code}"] = body_html(text["body"], placed)
     fields.update(_translated("content_warning", story.get("content_warning", {})))
-    article = Article(
+    # As the admin does it: fields, byline and tags in one write; saving makes the
+    # placements from the references in the bodies.
+    article = services.article_create(
+        by=by,
         source_language=story["source"],
         section=sections[story["section"]],
-        lead_image=_image(story["image"]),
+        lead_image=_image(story["image"], by=by),
+        bylines=[authors[slug] for slug in story["authors"]],
+        tags=[tags[key] for key in story["tags"]],
         **fields,
     )
-    # As the admin does it: validate (this also sanitizes the body), save, then bookkeeping.
-    article.full_clean()
-    article.save()
-    services.article_saved(article=article, previous=None)
-    for position, slug in enumerate(story["authors"]):
-        Byline.objects.create(article=article, author=authors[slug], position=position)
-    article.tags.add(*(tags[key] for key in story["tags"]))
-    # article_saved made the placements from the source body's references.
     report.placements += _placement_captions(article, story, placed)
     if story["status"] == DRAFT:
         return article
     when = now - timedelta(hours=story["hours_ago"])
     if story["status"] == SCHEDULED:
         assert when > now, "a scheduled demo story needs a time in the future"
-    services.article_publish(article=article, at=when)
+    services.article_publish(article=article, by=by, at=when)
     for code in story["text"]:
-        services.variant_set_state(article=article, language=code, state="published")
+        services.variant_set_state(article=article, language=code, state="published", by=by)
     return article
 
 
-def seed_content(*, now: datetime | None = None) -> SeedReport:
+def seed_content(*, by, now: datetime | None = None) -> SeedReport:
     """Create the demo sections, tags, authors, pictures, videos and articles that are not
-    there yet. Placed pictures and videos come with their (new) article only, so a re-run
-    never places anything twice."""
+    there yet, as the user `by`. Placed pictures and videos come with their (new) article
+    only, so a re-run never places anything twice."""
     now = now or timezone.now()
     report = SeedReport()
     images_before, embeds_before = Image.objects.count(), Embed.objects.count()
-    sections, report.sections = _sections()
-    tags, report.tags = _tags()
-    authors, report.authors = _authors()
+    sections, report.sections = _sections(by)
+    tags, report.tags = _tags(by)
+    authors, report.authors = _authors(by)
     for story in STORIES:
         if _exists(story):
             report.skipped_articles += 1
             continue
-        _article(story, now=now, sections=sections, authors=authors, tags=tags, report=report)
+        _article(
+            story, by=by, now=now, sections=sections, authors=authors, tags=tags, report=report
+        )
         report.articles += 1
     report.images = Image.objects.count() - images_before
     report.embeds = Embed.objects.count() - embeds_before

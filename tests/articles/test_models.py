@@ -11,6 +11,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "nl", "de", "fr", "ar")
+BY = factories.superuser
 
 
 def _visible_languages(article):
@@ -32,7 +33,7 @@ def _visible_languages(article):
 def test_visibility_rule_in_every_combination(status, hours_from_now, published_variants, expected):
     story = factories.article(languages=LANGUAGES, published=False)
     for code in published_variants:
-        services.variant_set_state(article=story, language=code, state="published")
+        services.variant_set_state(article=story, language=code, state="published", by=BY())
     Article.objects.filter(pk=story.pk).update(
         status=status, published_at=timezone.now() + timedelta(hours=hours_from_now)
     )
@@ -45,8 +46,8 @@ def test_visibility_rule_in_every_combination(status, hours_from_now, published_
 
 def test_translation_in_progress_or_ready_is_not_visible():
     story = factories.article(languages=("en", "nl", "de"))
-    services.variant_set_state(article=story, language="nl", state="in_progress")
-    services.variant_set_state(article=story, language="de", state="ready")
+    services.variant_set_state(article=story, language="nl", state="in_progress", by=BY())
+    services.variant_set_state(article=story, language="de", state="ready", by=BY())
 
     assert _visible_languages(story) == {"en"}
 
@@ -61,7 +62,7 @@ def test_scheduled_article_appears_when_its_time_comes_without_any_job():
 
 def test_publishing_publishes_the_source_language_variant_only():
     story = factories.article(languages=("nl", "en"), source_language="nl", published=False)
-    services.article_publish(article=story)
+    services.article_publish(article=story, by=BY())
 
     states = dict(story.variants.values_list("language", "state"))
     assert states["nl"] == ArticleVariant.State.PUBLISHED
@@ -73,7 +74,7 @@ def test_publishing_publishes_the_source_language_variant_only():
 
 def test_unpublishing_hides_every_language():
     story = factories.article(languages=("en", "nl"))
-    services.article_unpublish(article=story)
+    services.article_unpublish(article=story, by=BY())
 
     assert _visible_languages(story) == set()
 
@@ -82,7 +83,7 @@ def test_a_language_without_a_title_cannot_be_published():
     story = factories.article(languages=("en",))
 
     with pytest.raises(ValidationError):
-        services.variant_set_state(article=story, language="de", state="published")
+        services.variant_set_state(article=story, language="de", state="published", by=BY())
     assert not story.is_published("de")
 
 
@@ -146,7 +147,7 @@ def test_changing_the_source_text_marks_translations_outdated():
     assert nl.is_outdated
     # Still published: an outdated translation stays up until the translator updates it.
     assert story.is_published("nl")
-    services.variant_set_state(article=story, language="nl", state="published")
+    services.variant_set_state(article=story, language="nl", state="published", by=BY())
     assert not story.variants.get(language="nl").is_outdated
 
 
@@ -215,3 +216,26 @@ def test_a_body_saved_without_validation_is_still_sanitized():
     story.refresh_from_db()
 
     assert story.body_en == "<p>Hi</p>"
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "translated_from", "expected"),
+    [
+        ("nl", "published", 1, True),  # the source moved on to version 2
+        ("nl", "in_progress", 1, True),
+        ("nl", "ready", 1, True),
+        ("nl", "published", 2, False),  # up to date
+        ("nl", "missing", 1, False),  # nothing to be out of date
+        ("en", "published", 1, False),  # the source itself is never outdated
+    ],
+)
+def test_outdated_rule_in_sql_and_python_agree(language, state, translated_from, expected):
+    story = factories.article(languages=("en", "nl"), published=False)
+    Article.objects.filter(pk=story.pk).update(source_version=2)
+    ArticleVariant.objects.filter(article=story, language=language).update(
+        state=state, source_version=translated_from
+    )
+    variant = ArticleVariant.objects.select_related("article").get(article=story, language=language)
+
+    assert variant.is_outdated is expected
+    assert ArticleVariant.objects.outdated().filter(pk=variant.pk).exists() is expected

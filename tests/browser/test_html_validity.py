@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from media.models import Placement
+from articles import body as body_references
 from tests import factories
 from tests.media import factories as media_factories
 
@@ -39,11 +39,19 @@ def _site():
     tag = factories.tag(name_en="Climate", name_nl="Klimaat", name_ar="المناخ")
     person = factories.author(name="Ada Lovelace", bio_en="Writes about engines.")
     staff = factories.author(name="Newsroom staff", is_organisation=True)
+    picture = media_factories.image(caption_nl="Een dijk")
+    video = media_factories.embed(content_warning_en="Shows injured people")
+    body = (
+        "<p>One.</p>"
+        + body_references.reference(body_references.key_for("image", picture.pk))
+        + "<h2>Two</h2><p>Three <a href='https://example.org/'>x</a>.</p>"
+        + body_references.reference(body_references.key_for("embed", video.pk))
+    )
     text = {
         f"{field}_{code}": value
         for code in LANGUAGES
         for field, value in (
-            ("body", "<p>One.</p><h2>Two</h2><p>Three <a href='https://example.org/'>x</a>.</p>"),
+            ("body", body),
             ("content_warning", f"Warning ({code})"),
         )
     }
@@ -57,14 +65,7 @@ def _site():
         ),
         **text,
     )
-    Placement.objects.create(
-        article=story, after_block=1, image=media_factories.image(caption_nl="Een dijk")
-    )
-    Placement.objects.create(
-        article=story,
-        after_block=2,
-        embed=media_factories.embed(content_warning_en="Shows injured people"),
-    )
+    assert story.placements.count() == 2
     factories.article(languages=LANGUAGES, section=section, tags=(tag,), authors=(person,))
     return {"section": section, "tag": tag, "author": person, "article": story}
 

@@ -8,7 +8,7 @@ from PIL import ExifTags, ImageDraw
 from PIL import Image as PILImage
 
 from media import services
-from media.models import Embed
+from tests.factories import superuser
 
 _counter = itertools.count(1)
 
@@ -58,18 +58,17 @@ def upload(data, name="photo.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
-def image(size=(700, 500), data=None, name="photo.jpg", **fields):
+def image(size=(700, 500), data=None, name="photo.jpg", *, by=None, **fields):
     """A stored Image through the upload service, with English alt text by default."""
     fields.setdefault("alt_text_en", "A test picture")
-    return services.image_create(file=upload(data or jpeg_bytes(size), name), **fields)
+    return services.image_create(
+        file=upload(data or jpeg_bytes(size), name), by=by or superuser(), **fields
+    )
 
 
-def embed(url="https://www.youtube.com/watch?v=dQw4w9WgXcQ", **fields):
+def embed(url="https://www.youtube.com/watch?v=dQw4w9WgXcQ", *, by=None, **fields):
     fields.setdefault("title_en", "The video")
-    obj = Embed(url=url, **fields)
-    obj.full_clean()
-    obj.save()
-    return obj
+    return services.embed_create(by=by or superuser(), url=url, **fields)
 
 
 def stored_files(root):

@@ -101,7 +101,7 @@ def test_moving_the_focal_point_remakes_the_crops():
     old = {r.file.name for r in services.image_renditions(image=image, crop="square")}
     full = {r.file.name for r in services.image_renditions(image=image, crop="full")}
 
-    services.image_set_focal_point(image=image, x=0.9, y=0.5)
+    services.image_set_focal_point(image=image, x=0.9, y=0.5, by=factories.superuser())
 
     assert not Rendition.objects.filter(file__in=old).exists()
     assert set(Rendition.objects.filter(crop="full").values_list("file", flat=True)) == full
@@ -176,7 +176,7 @@ def test_moving_the_focal_point_remakes_the_crops_after_commit(django_capture_on
     image = factories.image(size=(1200, 600))
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.image_set_focal_point(image=image, x=0.1, y=0.5)
+        services.image_set_focal_point(image=image, x=0.1, y=0.5, by=factories.superuser())
 
     assert Rendition.objects.filter(image=image, crop="square").exists()
     assert Rendition.objects.filter(image=image, crop="wide").exists()

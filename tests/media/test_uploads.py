@@ -137,7 +137,12 @@ def test_upload_service_can_reuse_the_existing_image(media_root):
     with pytest.raises(services.DuplicateImage) as duplicate:
         factories.image(data=data)
     assert duplicate.value.existing == first
-    assert services.image_create(file=factories.upload(data), reuse_existing=True) == first
+    assert (
+        services.image_create(
+            file=factories.upload(data), reuse_existing=True, by=factories.superuser()
+        )
+        == first
+    )
     assert Image.objects.count() == 1
 
 

@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib.auth import password_validation
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
@@ -61,15 +61,21 @@ class Command(BaseCommand):
         )
         try:
             with transaction.atomic():
-                report = seed_content()
                 editors, _translators = ensure_groups()
-                _user, password = ensure_editor(
+                editor, password = ensure_editor(
                     group=editors,
                     password=options["password"],
                     generated=secrets.token_urlsafe(12),
                 )
+                # The demo is written by its editor, through the same checked services.
+                report = seed_content(by=editor)
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
+        except PermissionDenied as error:
+            raise CommandError(
+                f"The {EDITOR_USERNAME} account may not write the demo content ({error}); "
+                "give it back the Editors group's permissions or remove it."
+            ) from error
 
         if report.articles:
             self.stdout.write(

@@ -1,0 +1,80 @@
+"""What both apps' admins share: saving through the services, and showing their refusals.
+
+Django's admin validates the form, then saves inside one transaction. Our saves go through
+the services (the one write path), which may still refuse at that point: a permission the
+form does not check, a rule only the service knows, a slug another editor took a moment
+ago. Raised from save_model or save_related that would be a server error. Instead the
+admin raises `Refused`, the transaction rolls back, and the same POST is shown again with
+the refusal as errors on the right fields.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+
+
+class Refused(Exception):
+    """A service refused the admin's save. `errors` go on the main form's fields (None:
+    above the form); `rows` are for an inline that knows how to place them."""
+
+    def __init__(self, errors=None, rows=None):
+        super().__init__(errors, rows)
+        self.errors = errors or {}
+        self.rows = rows or {}
+
+
+def error_messages(error: ValidationError | PermissionDenied) -> dict[str | None, list[str]]:
+    """A service's error by field (None for the whole form)."""
+    if isinstance(error, PermissionDenied):
+        return {None: [str(error)]}
+    if hasattr(error, "error_dict"):
+        return {
+            (None if field == NON_FIELD_ERRORS else field): messages
+            for field, messages in error.message_dict.items()
+        }
+    return {None: list(error.messages)}
+
+
+def refused(error: ValidationError | PermissionDenied, field: str | None = None) -> Refused:
+    """`error` as a Refused; errors without a field of their own go on `field`."""
+    errors = {}
+    for name, messages in error_messages(error).items():
+        errors.setdefault(name if name is not None else field, []).extend(messages)
+    return Refused(errors=errors)
+
+
+class ServiceAdminMixin:
+    """ModelAdmin mixin: shows a Refused save as form errors instead of failing."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refusal:
+            # Rolled back by now. Validate the same POST again, this time with the
+            # service's errors added, so the admin renders the form as it always does.
+            request.newsroom_refusal = refusal
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "newsroom_refusal", None)
+        if refusal is None:
+            return form
+        return type(form.__name__, (RefusedFormMixin, form), {"refusal": refusal})
+
+    def save_through(self, save, field: str | None = None):
+        """Call `save()` (a service call); turn its refusal into form errors."""
+        try:
+            return save()
+        except (ValidationError, PermissionDenied) as error:
+            raise refused(error, field) from error
+
+
+class RefusedFormMixin:
+    refusal = None
+
+    def _post_clean(self):
+        super()._post_clean()
+        errors = dict(self.refusal.errors)
+        if not errors and not self.refusal.rows:
+            errors = {None: [str(self.refusal)]}
+        for field, messages in errors.items():
+            self.add_error(field if field in self.fields else None, messages)
