@@ -19,7 +19,7 @@ from articles import services
 from articles.models import Article, Author, Byline, Section, Tag
 from media.models import Embed, Image, Placement
 from media.services import image_create
-from newsroom.languages import language_codes
+from newsroom.languages import column, language_codes
 
 from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
 from .images import render_jpeg
@@ -75,7 +75,7 @@ def body_html(text: str) -> str:
 
 
 def _translated(prefix: str, values: dict[str, str]) -> dict[str, str]:
-    return {f"{prefix}_{code}": value for code, value in values.items()}
+    return {column(prefix, code): value for code, value in values.items()}
 
 
 def _sections() -> tuple[dict[str, Section], int]:
@@ -176,15 +176,15 @@ def _placements(article: Article, story: dict) -> int:
 def _exists(story: dict) -> bool:
     source = story["source"]
     title = story["text"][source]["title"]
-    return Article.objects.filter(**{f"title_{source}": title}).exists()
+    return Article.objects.filter(**{column("title", source): title}).exists()
 
 
 def _article(story: dict, *, now: datetime, sections, authors, tags, report: SeedReport) -> Article:
     fields = {}
     for code, text in story["text"].items():
-        fields[f"title_{code}"] = text["title"]
-        fields[f"standfirst_{code}"] = text["standfirst"]
-        fields[f"body_{code}"] = body_html(text["body"])
+        fields[column("title", code)] = text["title"]
+        fields[column("standfirst", code)] = text["standfirst"]
+        fields[column("body", code)] = body_html(text["body"])
     fields.update(_translated("content_warning", story.get("content_warning", {})))
     article = Article(
         source_language=story["source"],
