@@ -12,7 +12,7 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.languages import column, language_codes, localized
+from newsroom.languages import active_language, column, language_codes, language_order, localized
 
 from . import body as body_references
 
@@ -48,15 +48,9 @@ BODY_EXTENSIONS = {
 def unique_per_language(model, field):
     """One UNIQUE constraint per language column: a slug may repeat across languages."""
     return [
-        models.UniqueConstraint(fields=[f"{field}_{code}"], name=f"{model}_{field}_{code}_uniq")
+        models.UniqueConstraint(fields=[column(field, code)], name=f"{model}_{field}_{code}_uniq")
         for code in language_codes()
     ]
-
-
-def language_order(language):
-    """The given language first, then the default language, then the others."""
-    order = [language, settings.LANGUAGE_CODE]
-    return order + [code for code in language_codes() if code not in order]
 
 
 def slug_for(instance, language=None):
@@ -66,7 +60,7 @@ def slug_for(instance, language=None):
     must never be empty, and the views redirect every other slug to this one. fill_slugs()
     sees to it that a saved object has a slug in at least one language.
     """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    language = language or active_language()
     for code in language_order(language):
         if slug := localized(instance, "slug", code):
             return slug
@@ -245,7 +239,7 @@ class Tag(TagBase):
         constraints = unique_per_language("tag", "slug") + unique_per_language("tag", "name")
 
     def __str__(self):
-        for code in language_order(translation.get_language() or settings.LANGUAGE_CODE):
+        for code in language_order(active_language()):
             if name := localized(self, "name", code):
                 return name
         return ""
@@ -418,14 +412,14 @@ class Article(models.Model):
         # full_clean() sanitizes too; this also covers writes that skip it (imports, shell),
         # since reader pages print the body as HTML.
         for code in language_codes():
-            field = self._meta.get_field(f"body_{code}")
+            field = self._meta.get_field(column("body", code))
             value = getattr(self, field.attname)
             if value:
                 setattr(self, field.attname, field.sanitize(value))
         save_with_slugs(self, lambda: super(Article, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self, language=None):
-        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language or active_language()
         slug = localized(self, "slug", language)
         when = timezone.localtime(self.published_at or self.created_at or timezone.now())
         with translation.override(language):
@@ -442,7 +436,7 @@ class Article(models.Model):
     def clean(self):
         if not localized(self, "title", self.source_language):
             raise ValidationError(
-                {f"title_{self.source_language}": _("The source-language title is required.")}
+                {column("title", self.source_language): _("The source-language title is required.")}
             )
         fill_slugs(self, "title", 255)
 

@@ -5,9 +5,9 @@ Writes live in `services.py`; listings start from `Article.objects.visible(lang)
 
 from django.db.models import Q
 
-from newsroom.languages import language_codes, localized
+from newsroom.languages import column, language_codes, language_order, localized
 
-from .models import Article, SlugHistory, language_order, placements_prefetch
+from .models import Article, SlugHistory, placements_prefetch
 
 
 def by_translated_slug(queryset, slug: str, language: str):
@@ -27,7 +27,7 @@ def by_translated_slug(queryset, slug: str, language: str):
 def _any_slug(slug: str) -> Q:
     query = Q()
     for code in language_codes():
-        query |= Q(**{f"slug_{code}": slug})
+        query |= Q(**{column("slug", code): slug})
     return query
 
 
@@ -52,7 +52,7 @@ def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
     (None, False) when nothing visible matches.
     """
     queryset = article_detail_queryset(language)
-    article = queryset.filter(**{f"slug_{language}": slug}).first()
+    article = queryset.filter(**{column("slug", language): slug}).first()
     if article is not None:
         return article, True
     old = SlugHistory.objects.filter(language=language, slug=slug).values("article_id").first()

@@ -1,160 +1,28 @@
 """Reader pages: the home page, the article page and the section, tag and author listings.
 
-Every page knows its own address in each language (`urls`): that one map drives the canonical
-link, the hreflang alternates and the language switcher, so the three cannot disagree.
-
-The language cookie: switcher links carry a `?lang-switch` marker, and a page fetched with
-it stores its language in the language cookie (the one LocaleMiddleware reads for `/`).
-Plain page views set no cookie, so a shared link in another language does not change a
-reader's choice, and ordinary pages stay cacheable.
+The frame around them (canonical link, hreflang alternates, language switcher, language
+cookie, pagination) is newsroom.pages, shared with every other reader page.
 """
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils import timezone
 
-from newsroom.languages import language_codes, localized, text_direction
+from newsroom.languages import active_language, language_codes, reader_text
+from newsroom.pages import page_links, page_urls, paginate, redirect_permanently, render_page
 
 from . import selectors
 from .models import Article, Author, Section, Tag, slug_for
 
-LANG_SWITCH = "lang-switch"
 # The home page's x-default: `/` redirects to the reader's language (LocaleMiddleware).
 HOME_X_DEFAULT = "/"
 
 
-def page_urls(name: str, slugs: dict[str, str] | None = None) -> dict[str, str]:
-    """The address of one named page in every language (`slugs` per language if it has one)."""
-    urls = {}
-    for code in language_codes():
-        kwargs = {"slug": slugs[code]} if slugs is not None else {}
-        with translation.override(code):
-            urls[code] = reverse(f"articles:{name}", kwargs=kwargs)
-    return urls
-
-
-def language_switcher(
-    urls: dict[str, str | None], current: str, *, same_page: bool = True
-) -> list[dict]:
-    """One entry per site language: its own name, and a link when the page exists in it.
-
-    `urls` maps a language to this page's address in it, or None when the page is not
-    available in that language (the switcher then shows the language as unavailable).
-    `same_page` is False when the links lead elsewhere (the 404 page links the home pages):
-    the current language is then marked aria-current="true" rather than "page".
-    """
-    items = []
-    for code in language_codes():
-        info = translation.get_language_info(code)
-        url = urls.get(code)
-        items.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "name_translated": info["name_translated"],
-                "dir": text_direction(code),
-                "url": f"{url}?{LANG_SWITCH}" if url else None,
-                "current": ("page" if same_page else "true") if code == current else "",
-            }
-        )
-    return items
-
-
-def page_links(
-    request,
-    urls: dict[str, str | None],
-    *,
-    x_default: str | None,
-    x_default_url: str | None = None,
-    page_number: int = 1,
-) -> dict:
-    """Canonical link, hreflang alternates and switcher for a page, as template context.
-
-    x-default is the page in the language `x_default`, or `x_default_url` when the page
-    has a language-selecting address of its own (the home page's `/`).
-    """
-    language = translation.get_language()
-    canonical = request.build_absolute_uri(urls[language])
-    if page_number > 1:
-        canonical += "?" + urlencode({"page": page_number})
-        # Page N of a listing has no equivalent in another language.
-        alternates = []
-    else:
-        alternates = [
-            {"hreflang": code, "href": request.build_absolute_uri(url)}
-            for code, url in urls.items()
-            if url
-        ]
-        x_default_url = x_default_url or (urls.get(x_default) if x_default else None)
-        if x_default_url:
-            alternates.append(
-                {"hreflang": "x-default", "href": request.build_absolute_uri(x_default_url)}
-            )
-    return {
-        "canonical_url": canonical,
-        "alternates": alternates,
-        "switcher": language_switcher(urls, language),
-    }
-
-
-def render_page(request, template: str, context: dict):
-    """Render a reader page; a switcher link (`?lang-switch`) also remembers the language."""
-    response = render(request, template, context)
-    if LANG_SWITCH in request.GET:
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            translation.get_language(),
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
-        # A response that sets a cookie must not be shared by caches.
-        add_never_cache_headers(response)
-    return response
-
-
-def redirect_permanently(request, url: str):
-    """A 301 to `url`, keeping the query string (so a switcher's marker survives)."""
-    query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
-
-
-def paginate(request, queryset):
-    """One page of `queryset`; a page number that is not a page answers 404."""
-    paginator = Paginator(queryset, settings.NEWSROOM_PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(str(error)) from error
-
-
 def visible_articles():
     """Articles a reader of the active language may see, ready for a listing."""
-    return Article.objects.visible(translation.get_language()).for_listing()
-
-
-def content_warning(article: Article, language: str) -> str:
-    """The article's content warning in `language`, or a generic one.
-
-    A warning written in any language warns every reader: a translation that lacks the
-    warning text must not present the story unannounced (and must not borrow another
-    language's text either).
-    """
-    text = localized(article, "content_warning", language)
-    if text:
-        return text
-    if any(localized(article, "content_warning", code) for code in language_codes()):
-        return gettext("This story contains material some readers may find distressing.")
-    return ""
+    return Article.objects.visible(active_language()).for_listing()
 
 
 def home(request):
@@ -170,7 +38,7 @@ def home(request):
         # x-default is `/`, which picks the reader's language (as the sitemap says too).
         **page_links(
             request,
-            page_urls("home"),
+            page_urls("articles:home"),
             x_default=None,
             x_default_url=HOME_X_DEFAULT,
             page_number=page.number,
@@ -184,7 +52,7 @@ def article_detail(request, year, month, day, slug):
 
     Old slugs, other languages' slugs and a wrong date answer 301 to the canonical address.
     """
-    language = translation.get_language()
+    language = active_language()
     article, canonical = selectors.article_by_address(language, slug)
     if article is None:
         raise Http404("No such article in this language.")
@@ -206,7 +74,10 @@ def article_detail(request, year, month, day, slug):
     )
     context = {
         "article": article,
-        "content_warning": content_warning(article, language),
+        # In the reader's language, else the source language's text, marked (never left out).
+        "content_warning": reader_text(
+            article, "content_warning", original=article.source_language, language=language
+        ),
         "tags": list(article.tags.all()),
         **page_links(request, urls, x_default=x_default),
     }
@@ -215,22 +86,19 @@ def article_detail(request, year, month, day, slug):
 
 def _translated_listing(request, obj, name, slug, articles, template, extra):
     """A section or tag page: canonical slug check, then the paginated listing."""
-    language = translation.get_language()
+    language = active_language()
     right_slug = slug_for(obj, language)
     if slug != right_slug:
-        with translation.override(language):
-            return redirect_permanently(
-                request, reverse(f"articles:{name}", kwargs={"slug": right_slug})
-            )
+        return redirect_permanently(request, reverse(name, kwargs={"slug": right_slug}))
     page = paginate(request, articles)
-    slugs = {code: slug_for(obj, code) for code in language_codes()}
+    addresses = {code: {"slug": slug_for(obj, code)} for code in language_codes()}
     context = {
         "page_obj": page,
         "articles": page.object_list,
         **extra,
         **page_links(
             request,
-            page_urls(name, slugs),
+            page_urls(name, addresses),
             x_default=settings.LANGUAGE_CODE,
             page_number=page.number,
         ),
@@ -240,13 +108,13 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
 
 def section_detail(request, slug):
     """The visible articles filed in one section."""
-    section = selectors.by_translated_slug(Section.objects.all(), slug, translation.get_language())
+    section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
     if section is None:
         raise Http404("No such section.")
     return _translated_listing(
         request,
         section,
-        "section",
+        "articles:section",
         slug,
         visible_articles().in_section(section),
         "articles/section_detail.html",
@@ -256,13 +124,13 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     """The visible articles with one tag."""
-    tag = selectors.by_translated_slug(Tag.objects.all(), slug, translation.get_language())
+    tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
     if tag is None:
         raise Http404("No such tag.")
     return _translated_listing(
         request,
         tag,
-        "tag",
+        "articles:tag",
         slug,
         visible_articles().filter(tags=tag),
         "articles/tag_detail.html",
@@ -274,13 +142,15 @@ def author_detail(request, slug):
     """The visible articles with one author in the byline (author slugs are not translated)."""
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, visible_articles().filter(bylines__author=author))
+    # Author slugs are not translated: one slug in every language.
+    addresses = {code: {"slug": author.slug} for code in language_codes()}
     context = {
         "author": author,
         "page_obj": page,
         "articles": page.object_list,
         **page_links(
             request,
-            page_urls("author", {code: author.slug for code in language_codes()}),
+            page_urls("articles:author", addresses),
             x_default=settings.LANGUAGE_CODE,
             page_number=page.number,
         ),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from newsroom.admin import ServiceAdminMixin
-from newsroom.languages import columns, language_codes
+from newsroom.languages import column, columns, language_codes, localized
 
 from . import services
 from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget
@@ -51,7 +51,7 @@ class ContentWarningFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         warned = Q()
         for code in language_codes():
-            warned |= Q(**{f"content_warning_{code}__gt": ""})
+            warned |= Q(**{column("content_warning", code) + "__gt": ""})
         if self.value() == "yes":
             return queryset.filter(warned)
         if self.value() == "no":
@@ -121,7 +121,7 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
 
     @admin.display(description=_("alt text in"))
     def alt_languages(self, obj):
-        present = [code for code in language_codes() if getattr(obj, f"alt_text_{code}", None)]
+        present = [code for code in language_codes() if localized(obj, "alt_text", code)]
         return " ".join(code.upper() for code in present) or "—"
 
     @admin.display(description=_("size"))

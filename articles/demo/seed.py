@@ -22,7 +22,7 @@ from articles import services
 from articles.models import Article, Author, Section, Tag
 from media.models import Embed, Image
 from media.services import embed_create, image_create
-from newsroom.languages import language_codes
+from newsroom.languages import column, language_codes
 
 from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
 from .images import render_jpeg
@@ -84,7 +84,7 @@ def body_html(text: str, placed: dict[str, str] | None = None) -> str:
 
 
 def _translated(prefix: str, values: dict[str, str]) -> dict[str, str]:
-    return {f"{prefix}_{code}": value for code, value in values.items()}
+    return {column(prefix, code): value for code, value in values.items()}
 
 
 def _sections(by) -> tuple[dict[str, Section], int]:
@@ -191,7 +191,7 @@ def _placement_captions(article: Article, story: dict, placed: dict[str, str]) -
 def _exists(story: dict) -> bool:
     source = story["source"]
     title = story["text"][source]["title"]
-    return Article.objects.filter(**{f"title_{source}": title}).exists()
+    return Article.objects.filter(**{column("title", source): title}).exists()
 
 
 def _article(
@@ -200,9 +200,9 @@ def _article(
     fields = {}
     placed = _placed_items(story, by=by)
     for code, text in story["text"].items():
-        fields[f"title_{code}"] = text["title"]
-        fields[f"standfirst_{code}"] = text["standfirst"]
-        fields[f"body_{code}"] = body_html(text["body"], placed)
+        fields[column("title", code)] = text["title"]
+        fields[column("standfirst", code)] = text["standfirst"]
+        fields[column("body", code)] = body_html(text["body"], placed)
     fields.update(_translated("content_warning", story.get("content_warning", {})))
     # As the admin does it: fields, byline and tags in one write; saving makes the
     # placements from the references in the bodies.

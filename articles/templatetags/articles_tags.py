@@ -7,16 +7,16 @@ from django import template
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from articles import body as body_references
-from articles.models import Section, Tag, language_order, placements_prefetch, slug_for
+from articles.models import Section, Tag, placements_prefetch, slug_for
 from media.templatetags.media_tags import assets_once, placed_item
-from newsroom.languages import localized, text_direction
+from newsroom.languages import active_language, localized, reader_text
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -32,30 +32,18 @@ def site_name():
 def translated(obj, field):
     """`obj.<field>` in the active language, or a marked fallback.
 
-    When the active language has no text, the default language's (then any other's) text is
-    shown inside a span with its own `lang`, so it is announced and styled as what it is.
+    The one fallback policy (newsroom.languages.reader_text): when the active language has
+    no text, the default language's (then any other's) is shown with its own `lang` and a
+    visible, localized marker ("(in het Engels)").
     """
-    language = translation.get_language()
-    value = localized(obj, field, language)
-    if value:
-        return value
-    for code in language_order(language)[1:]:
-        value = localized(obj, field, code)
-        if value:
-            return format_html(
-                '<span lang="{}" dir="{}" class="fallback">{}</span>',
-                code,
-                text_direction(code),
-                value,
-            )
-    return ""
+    return reader_text(obj, field)
 
 
 @register.simple_tag
 def translated_url(obj):
     """The address of a section or tag page in the active language."""
     name = {Section: "articles:section", Tag: "articles:tag"}[type(obj)]
-    return reverse(name, kwargs={"slug": slug_for(obj, translation.get_language())})
+    return reverse(name, kwargs={"slug": slug_for(obj, active_language())})
 
 
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
@@ -71,7 +59,7 @@ def section_nav(context):
         try:
             url = translated_url(section)
         except NoReverseMatch:
-            logger.error("Section %s has no address in %s.", section.pk, translation.get_language())
+            logger.error("Section %s has no address in %s.", section.pk, active_language())
             continue
         sections.append({"section": section, "url": url})
     return {"sections": sections, "current_pk": getattr(current, "pk", None)}

@@ -9,15 +9,13 @@ making them on first use; `{% embed_card embed %}` a privacy-first placeholder.
 from __future__ import annotations
 
 from django import template
-from django.conf import settings
 from django.templatetags.static import static
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from media import renditions as pillow
 from media import services
-from newsroom.languages import language_codes, localized
+from newsroom.languages import ReaderText, reader_text
 
 register = template.Library()
 
@@ -26,30 +24,24 @@ FALLBACK_WIDTH = 960
 
 
 def localized_text(obj, field):
-    """(text, lang) in the active language; lang is set only when it is another language's text.
+    """(text, lang) for an attribute (alt text): lang is set only when it is another language's.
 
-    Used for alt text and warnings, where saying nothing is worse than the default language.
+    The one fallback policy (newsroom.languages.reader_text): the reader's language, else
+    the default language's, else any. An attribute has no room for a visible marker, so the
+    element carries the text's `lang`; saying nothing would be worse for alt text.
     """
-    if own := localized(obj, field):
-        return own, ""
-    if default := localized(obj, field, settings.LANGUAGE_CODE):
-        return default, settings.LANGUAGE_CODE
-    return "", ""
+    shown = reader_text(obj, field)
+    return shown.text, shown.lang
 
 
-def content_warning(obj):
-    """(text, lang) of the object's content warning, or ("", "") when it has none.
+def content_warning(obj) -> ReaderText:
+    """The object's content warning for the reader (empty when it has none in any language).
 
-    A warning set in any language warns every reader: a missing translation must not
-    show a graphic picture unannounced. The text falls back to the default language,
-    then to a generic one.
+    A warning set in any language warns every reader: a missing translation shows the
+    default language's text (then any language's), marked with its `lang` and a visible
+    "(in English)", and never shows a graphic picture unannounced.
     """
-    text, lang = localized_text(obj, "content_warning")
-    if text:
-        return text, lang
-    if any(localized(obj, "content_warning", code) for code in language_codes()):
-        return translation.gettext("This may be distressing."), ""
-    return "", ""
+    return reader_text(obj, "content_warning")
 
 
 def _placeholder(alt, lang=""):
@@ -107,17 +99,20 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
         loading,
     )
     html = format_html('<picture class="picture picture--{}">{}{}</picture>', crop, sources, img)
-    warning, warning_lang = content_warning(image)
+    warning = content_warning(image)
     if warning:
-        html = warning_wrap(html, warning, warning_lang, kind="image")
+        html = warning_wrap(html, warning, kind="image")
     return html
 
 
-def warning_wrap(content, text, lang="", kind="image"):
-    """Hide `content` behind a content warning the reader opens (a <details>: no JS needed)."""
+def warning_wrap(content, warning: ReaderText, kind="image"):
+    """Hide `content` behind a content warning the reader opens (a <details>: no JS needed).
+
+    The warning renders marked when it is another language's text (see ReaderText).
+    """
     return template.loader.render_to_string(
         "media/content_warning.html",
-        {"content": content, "text": text, "lang": lang, "kind": kind},
+        {"content": content, "warning": warning, "kind": kind},
     )
 
 
@@ -139,20 +134,19 @@ def embed_card(embed):
     """An embed's privacy-first placeholder: nothing is requested from the provider until
     the reader clicks (with JavaScript the player then loads in place; without it the
     placeholder is a link to the video's page)."""
-    title, title_lang = localized_text(embed, "title")
     html = template.loader.render_to_string(
         "media/embed.html",
         {
             "embed": embed,
-            "title": title,
-            "title_lang": title_lang,
+            # Rendered marked when it is another language's title (see ReaderText).
+            "title": reader_text(embed, "title"),
             "player_url": embed.player_url,
             "provider": embed.get_provider_display(),
         },
     )
-    warning, warning_lang = content_warning(embed)
+    warning = content_warning(embed)
     if warning:
-        html = warning_wrap(mark_safe(html), warning, warning_lang, kind="embed")
+        html = warning_wrap(mark_safe(html), warning, kind="embed")
     return mark_safe(html)
 
 

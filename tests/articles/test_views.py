@@ -213,7 +213,10 @@ def test_section_without_a_dutch_name_answers_at_its_english_slug_marked_english
     factories.section(name_en="Science", name_nl=None, name_de=None, name_fr=None, name_ar=None)
     response = client.get("/nl/sections/science/")
     assert response.status_code == 200
-    assert '<span lang="en" dir="ltr" class="fallback">Science</span>' in response.content.decode()
+    assert (
+        '<h1><span lang="en" dir="ltr" class="fallback">Science</span> '
+        '<span class="fallback-marker">(in het Engels)</span></h1>'
+    ) in response.content.decode()
 
 
 def test_tag_slug_of_another_language_redirects_and_fallback_name_is_marked(client):
@@ -397,10 +400,31 @@ def test_content_warning_is_a_note_in_the_readers_language(client):
     assert "Contains violence." not in body
 
 
-def test_missing_translation_of_a_warning_still_warns_without_borrowing_its_text(client):
+def test_dutch_page_shows_an_english_only_warning_in_english_marked_in_dutch(client):
     story = factories.article(languages=("en", "nl"), content_warning_en="Contains violence.")
     body = client.get(url(story, "nl")).content.decode()
-    assert 'role="note"' in body
+    note = body[body.index('role="note"') :]
+    note = note[: note.index("</div>")]
+    assert (
+        '<span lang="en" dir="ltr" class="fallback">Contains violence.</span> '
+        '<span class="fallback-marker">(in het Engels)</span>'
+    ) in note
+    # The generic stand-in of old is gone: the reader gets the warning itself.
+    assert "distressing" not in body
+
+
+def test_warning_falls_back_to_the_articles_source_language_before_the_default(client):
+    story = factories.article(
+        languages=("de", "nl"),
+        source_language="de",
+        content_warning_de="Enthält Gewalt.",
+        content_warning_en="Contains violence.",
+    )
+    body = client.get(url(story, "nl")).content.decode()
+    assert (
+        '<span lang="de" dir="ltr" class="fallback">Enthält Gewalt.</span> '
+        '<span class="fallback-marker">(in het Duits)</span>'
+    ) in body
     assert "Contains violence." not in body
 
 

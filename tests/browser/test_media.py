@@ -113,6 +113,24 @@ def test_warned_image_is_revealed_on_click(javascript, page, page_without_js, li
     assert "De straat na de aanval" in page.locator("figure.placed--image").inner_text()
 
 
+def test_english_only_warning_on_a_dutch_page_is_shown_in_english_and_says_so(page, live_server):
+    story = _story()
+
+    page.goto(f"{live_server.url}/story/{story.pk}/?lang=nl")
+
+    summary = page.locator(".media-warning--embed summary")
+    english = summary.locator('[lang="en"]')
+    marker = summary.locator(".fallback-marker")
+    assert english.inner_text() == "Shows injured people"
+    assert marker.is_visible() and marker.inner_text() == "(in het Engels)"
+    # The video's title has only English too: marked the same way once the warning is open.
+    summary.click()
+    title = page.locator(".embed__title")
+    title.wait_for(state="visible")
+    assert title.locator('[lang="en"]').inner_text() == "Footage from the scene"
+    assert title.locator(".fallback-marker").inner_text() == "(in het Engels)"
+
+
 def test_placed_media_in_two_languages_sit_between_the_same_paragraphs(page, live_server):
     story = _story()
     outline = "el => Array.from(el.children).map(c => c.tagName + (c.dataset.placement || ''))"

@@ -105,7 +105,11 @@ def test_warning_set_only_in_english_still_warns_other_readers():
     with translation.override("de"):
         html = render("{% picture image %}", image=image)
 
-    assert "<details" in html and 'lang="en">Graphic violence' in html
+    assert "<details" in html
+    assert (
+        '<span lang="en" dir="ltr" class="fallback">Graphic violence</span> '
+        '<span class="fallback-marker">(auf Englisch)</span>'
+    ) in html
 
 
 @pytest.mark.django_db
