@@ -1,10 +1,14 @@
 """Upload safety: only sound JPEG, PNG, WebP, GIF or AVIF pictures are stored."""
 
 import io
+import time
+import tracemalloc
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from PIL import Image as PILImage
+from PIL import ImageSequence
 
 from media import services
 from media.forms import ImageAdminForm
@@ -63,6 +67,68 @@ def test_decompression_bomb_is_refused_before_decoding(settings, media_root):
     assert "more than 20 million pixels" in form.errors["file"][0]
     assert Image.objects.count() == 0
     assert factories.stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_animation_of_tiny_frames_on_a_huge_canvas_is_refused_at_once(settings, media_root):
+    # 300 one-pixel frames on a 5000 × 5000 canvas: 7 kB on disk, 7.5 billion pixels to
+    # decode, one canvas-sized copy per frame to clean.
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 60_000_000
+    data = factories.animation_bomb(canvas=(5000, 5000), frames=300)
+    assert len(data) < 10_000
+    form = _form(data, "tiny.gif")
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        valid = form.is_valid()
+        elapsed = time.perf_counter() - started
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert not valid
+    assert form.errors["file"] == [
+        "The animation has more than 60 million pixels in all its frames together; "
+        "please upload a shorter or smaller one."
+    ]
+    assert elapsed < 0.5
+    assert peak < 5 * 1024 * 1024
+    assert Image.objects.count() == 0
+    assert factories.stored_files(media_root) == []
+    with translation.override("de"):
+        form = _form(data, "tiny.gif")
+        assert not form.is_valid()
+        assert "Animation" in form.errors["file"][0]
+
+
+def _frames(animation):
+    for frame in ImageSequence.Iterator(animation):
+        frame.load()
+        yield frame
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["GIF", "WEBP"])
+def test_animation_within_the_limit_keeps_its_frames_and_timing(fmt, settings, media_root):
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 120 * 80 * 4
+    extra = (
+        {"comment": b"Secret Source"} if fmt == "GIF" else {"exif": factories.identifying_exif()}
+    )
+    data = factories.animation(fmt, size=(120, 80), frames=4, **extra)
+    assert b"Secret Source" in data
+
+    image = factories.image(data=data, name="loop.gif")
+
+    stored = image.file.read()
+    assert b"Secret Source" not in stored
+    with PILImage.open(io.BytesIO(stored)) as animation:
+        assert (animation.format, animation.size, animation.n_frames) == (fmt, (120, 80), 4)
+        durations = [frame.info["duration"] for frame in _frames(animation)]
+        assert durations == [70] * 4
+    with pytest.raises(ValidationError) as refused:
+        factories.image(data=factories.animation(fmt, size=(120, 80), frames=5), name="x.gif")
+    assert refused.value.code == "animation_too_large"
 
 
 @pytest.mark.django_db
