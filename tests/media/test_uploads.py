@@ -1,6 +1,7 @@
 """Upload safety: only sound JPEG, PNG, WebP, GIF or AVIF pictures are stored."""
 
 import io
+import re
 import time
 import tracemalloc
 
@@ -229,6 +230,7 @@ def test_admin_upload_stores_a_clean_image(
     assert image.content_hash == services.content_hash(data)
     assert image.uploaded_by.is_superuser
     assert b"SN-123456789" not in image.file.read()
+    assert "arbour" not in image.file.name.lower()
     # Its renditions were made when the upload committed, before any reader asked.
     assert {r.crop for r in image.renditions.all()} == {"full", "wide", "square"}
 
@@ -256,3 +258,54 @@ def test_alt_text_is_required_in_english(media_root):
     assert not form.is_valid()
     assert "required in English" in form.errors["alt_text_en"][0]
     assert factories.stored_files(media_root) == []
+
+
+TOKEN = r"[A-Za-z0-9_-]{22}"
+
+
+@pytest.mark.django_db
+def test_stored_addresses_are_unguessable_and_keep_nothing_of_the_uploaded_name(media_root):
+    # A picture for an embargoed story: its name says what the story is about.
+    data = factories.jpeg_bytes(size=(700, 500))
+    image = factories.image(data=data, name="minister-resigns-embargo-friday.jpg")
+    other = factories.image()
+
+    match = re.fullmatch(rf"images/({TOKEN})/{TOKEN}\.jpg", image.file.name)
+    assert match, image.file.name
+    token = match.group(1)
+    assert token not in other.file.name
+    renditions = [
+        r.file.name for crop in ("full", "wide", "square") for r in _renditions(image, crop)
+    ]
+    assert renditions
+    for name in renditions:
+        assert re.fullmatch(
+            rf"renditions/{token}/[A-Za-z0-9_-]{{12}}-(full|wide|square)-\d+x\d+\.(jpg|webp|avif)",
+            name,
+        ), name
+    for stored in factories.stored_files(media_root):
+        assert "minister" not in stored and "embargo" not in stored
+        assert f"/{image.pk}/" not in stored
+
+
+def _renditions(image, crop):
+    return services.image_renditions(image=image, crop=crop)
+
+
+@pytest.mark.django_db
+def test_images_stored_under_the_old_addresses_keep_working(media_root):
+    image = factories.image()
+    services.renditions_purge(image=image)
+    legacy = "images/2025/03/harbour.jpg"
+    (media_root / "images/2025/03").mkdir(parents=True)
+    (media_root / image.file.name).rename(media_root / legacy)
+    Image.objects.filter(pk=image.pk).update(file=legacy)
+    image = Image.objects.get(pk=image.pk)
+
+    made = _renditions(image, "square")
+
+    assert image.file.url == "/uploads/images/2025/03/harbour.jpg"
+    assert made and all(
+        re.fullmatch(rf"renditions/{image.pk}/[A-Za-z0-9_-]{{12}}-square-.*", r.file.name)
+        for r in made
+    )
