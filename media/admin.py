@@ -81,10 +81,11 @@ class ImageAdmin(TranslationAdmin):
         ),
     ]
 
+    change_form_template = "media/admin/image_change_form.html"
     delete_confirmation_template = "media/admin/image_delete_confirmation.html"
 
     class Media:
-        js = ["media/admin/focal-point.js"]
+        js = ["media/admin/focal-point.js", "media/admin/upload-status.js"]
         css = {"all": ["media/admin/admin.css"]}
 
     def get_queryset(self, request):

@@ -267,3 +267,22 @@ def test_deleting_a_placed_image_is_refused_and_names_the_story_it_is_in(admin_c
     assert 'name="post"' not in html
     assert admin_client.post(url, {"post": "yes"}).status_code == 200  # shown again
     assert type(image).objects.filter(pk=image.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Uploading and preparing the picture…"),
+        ("nl", "De afbeelding wordt geüpload en voorbereid…"),
+    ],
+)
+def test_image_form_has_a_status_for_the_upload_in_the_editors_language(
+    admin_client, language, message
+):
+    html = admin_client.get(
+        "/admin/media/image/add/", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    assert f'role="status" data-message="{message}"' in html
+    assert "media/admin/upload-status.js" in html
