@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db import models
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -80,12 +82,71 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
         ),
     ]
 
+    change_form_template = "media/admin/image_change_form.html"
+    delete_confirmation_template = "media/admin/image_delete_confirmation.html"
+
     class Media:
-        js = ["media/admin/focal-point.js"]
+        js = ["media/admin/focal-point.js", "media/admin/upload-status.js"]
         css = {"all": ["media/admin/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Django's delete confirmation, plus where the picture is used without being
+        protected (an article's lead image is set to none): those are listed, with links,
+        and the editor must tick that they know before anything is deleted."""
+        image = self.get_object(request, unquote(object_id))
+        uses = self._uses(request, image, models.SET_NULL) if image is not None else []
+        context = {**(extra_context or {}), "image_uses": uses}
+        if request.method == "POST" and uses and request.POST.get("confirm_uses") != "yes":
+            context["confirm_uses_missing"] = bool(request.POST.get("post"))
+            request.POST = QueryDict()  # Django then shows the confirmation again
+        return super().delete_view(request, object_id, context)
+
+    def get_deleted_objects(self, objs, request):
+        """Protected uses (a picture placed in a story) named by the story they are in,
+        with a link to it, rather than by the placement, which has no page of its own."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            protected = [use for obj in objs for use in self._uses(request, obj, models.PROTECT)]
+        return deleted, counts, perms_needed, protected
+
+    def _uses(self, request, image, on_delete):
+        """What refers to `image` with `on_delete`, each shown as the admin object it
+        belongs to (itself, or the object it is part of), linked when the user may see it."""
+        uses = []
+        for relation in Image._meta.get_fields(include_hidden=True):
+            if not relation.one_to_many or relation.on_delete is not on_delete:
+                continue
+            related = relation.related_model._base_manager.filter(**{relation.field.name: image})
+            for obj in related:
+                uses.append(self._describe(request, self._owner(obj)))
+        return uses
+
+    def _owner(self, obj):
+        if type(obj) in self.admin_site._registry:
+            return obj
+        for field in obj._meta.concrete_fields:
+            target = field.related_model
+            if field.many_to_one and target is not Image and target in self.admin_site._registry:
+                return getattr(obj, field.name) or obj
+        return obj
+
+    def _describe(self, request, obj):
+        label = capfirst(obj._meta.verbose_name)
+        model_admin = self.admin_site._registry.get(type(obj))
+        if model_admin is not None and model_admin.has_view_or_change_permission(request, obj):
+            try:
+                url = reverse(
+                    f"{self.admin_site.name}:{obj._meta.app_label}_{obj._meta.model_name}_change",
+                    args=[obj.pk],
+                )
+            except NoReverseMatch:
+                url = None
+            if url:
+                return format_html('{}: <a href="{}">{}</a>', label, url, obj)
+        return format_html("{}: {}", label, obj)
 
     def get_readonly_fields(self, request, obj=None):
         # A picture's file never changes: upload a new image instead, so no rendition

@@ -2,6 +2,7 @@
 
 import posixpath
 import re
+import secrets
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.conf import settings
@@ -34,11 +35,27 @@ class ImageQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
+# Random URL-safe tokens of 128 bits (22 characters): a stored file's address cannot be
+# guessed or counted through, so a draft's or an embargoed story's picture stays unseen
+# until the story is published and shows it.
+TOKEN_BYTES = 16
+_TOKEN_FOLDER = re.compile(r"^images/([A-Za-z0-9_-]{22})/")
+
+
+def image_upload_to(image, filename):
+    """images/<token>/<token>.<ext>: nothing of the uploaded file's name, no date, no id."""
+    extension = posixpath.splitext(filename)[1].lower()
+    if extension.lstrip(".") not in pillow_renditions.EXTENSIONS.values():
+        extension = ""
+    folder, name = secrets.token_urlsafe(TOKEN_BYTES), secrets.token_urlsafe(TOKEN_BYTES)
+    return f"images/{folder}/{name}{extension}"
+
+
 class Image(models.Model):
     """A picture in the library, with per-language title, alt text and caption."""
 
     file = models.ImageField(
-        _("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+        _("file"), upload_to=image_upload_to, width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
@@ -122,6 +139,12 @@ class Image(models.Model):
     def focal_point(self):
         return (self.focal_x, self.focal_y)
 
+    @property
+    def file_token(self):
+        """The random folder of the stored file; the id for files stored before there was one."""
+        match = _TOKEN_FOLDER.match(self.file.name or "")
+        return match.group(1) if match else str(self.pk)
+
     def cached_renditions(self):
         """All renditions, from the prefetch cache when there is one."""
         cache = getattr(self, "_prefetched_objects_cache", {})
@@ -131,7 +154,9 @@ class Image(models.Model):
 
 
 def rendition_upload_to(rendition, filename):
-    return f"renditions/{rendition.image_id}/{filename}"
+    """renditions/<image token>/<random>-<crop>-<w>x<h>.<ext>: not guessable from the
+    image's address (nor from its id, for images stored before tokens)."""
+    return f"renditions/{rendition.image.file_token}/{secrets.token_urlsafe(9)}-{filename}"
 
 
 class Rendition(models.Model):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
 
-from PIL import ExifTags, ImageOps, ImageSequence, features
+from PIL import ExifTags, ImageCms, ImageOps, ImageSequence, JpegImagePlugin, features
 from PIL import Image as PILImage
 
 # Formats accepted on upload, detected by content (Pillow's plugin name), never by extension.
@@ -28,6 +28,10 @@ CROPS: dict[str, tuple[int, int] | None] = {"full": None, "wide": (16, 9), "squa
 
 # Animated files are checked frame by frame; beyond this many frames they are refused.
 MAX_FRAMES = 1000
+
+# What every stored picture is in: untagged pictures are sRGB on the web, so nothing
+# stored needs (or carries) a colour profile, whose size is the uploader's choice.
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 ENCODER_OPTIONS = {
     "jpeg": {"quality": 82, "progressive": True},
@@ -78,7 +82,10 @@ def check_image(data: bytes, *, max_pixels: int) -> CheckedImage:
     """Open and fully decode `data`; raise ImageRejected unless it is a sound accepted picture.
 
     The pixel limit is checked from the header, before any pixel is decoded, so a
-    decompression bomb costs nothing.
+    decompression bomb costs nothing. For an animation it bounds width × height ×
+    frames, as Wagtail does: every frame is decoded on the whole canvas, so a few
+    kilobytes of one-pixel frames on a large canvas would otherwise cost gigabytes of
+    work. Frames are decoded one at a time, never held together.
     """
     if not data:
         raise ImageRejected("empty")
@@ -99,8 +106,8 @@ def check_image(data: bytes, *, max_pixels: int) -> CheckedImage:
             if width * height > max_pixels:
                 raise ImageRejected("too_many_pixels", limit=max_pixels)
             frames = getattr(img, "n_frames", 1) or 1
-            if frames > MAX_FRAMES:
-                raise ImageRejected("too_many_pixels", limit=max_pixels)
+            if frames > MAX_FRAMES or width * height * frames > max_pixels:
+                raise ImageRejected("animation_too_large", limit=max_pixels)
             try:
                 for frame in ImageSequence.Iterator(img):
                     frame.load()
@@ -121,62 +128,159 @@ def _orientation(img: PILImage.Image) -> int:
 
 
 def clean_original(data: bytes, *, keep_metadata: bool = False) -> tuple[bytes, str]:
-    """The picture to store: EXIF orientation applied, identifying metadata removed.
+    """The picture to store: EXIF orientation applied, identifying metadata removed, sRGB.
 
     Returns (bytes, Pillow format). GPS position, camera serial numbers, XMP, IPTC and
-    comments go; the colour profile (ICC), which is not personal, stays. With
-    `keep_metadata`, an upright picture is stored byte for byte and a rotated one keeps
-    its EXIF (orientation reset).
+    comments go. A colour profile (ICC) is applied (the colours converted to sRGB) and
+    dropped: its size is the uploader's choice and it can carry any bytes. Animations
+    are never held in memory frame by frame: a GIF's compressed frames are copied as
+    they are, a WebP's are re-encoded one at a time. With `keep_metadata`, an upright
+    picture without a colour profile is stored byte for byte and any other keeps its
+    EXIF (orientation reset).
     """
     img = PILImage.open(io.BytesIO(data))
     fmt = img.format
     orientation = _orientation(img)
-    if keep_metadata and orientation == 1:
+    if keep_metadata and orientation == 1 and not img.info.get("icc_profile"):
         return data, fmt
     exif = b""
     if keep_metadata:
         kept = img.getexif()
         kept.pop(ExifTags.Base.Orientation, None)
         exif = kept.tobytes()
-    icc = img.info.get("icc_profile") or None
     out = io.BytesIO()
-    if fmt == "JPEG":
+    animated = getattr(img, "n_frames", 1) > 1
+    if fmt == "GIF" and animated:
+        out.write(_gif_without_metadata(data))
+    elif fmt == "WEBP" and animated:
+        _save_webp_animation(img, out, exif)
+    elif fmt == "JPEG":
+        upright = to_srgb(ImageOps.exif_transpose(img))
+        upright.info = {}
         if orientation == 1:
-            # Same quantisation tables and subsampling: no visible generation loss.
-            img.save(out, "JPEG", quality="keep", exif=exif, icc_profile=icc, comment=b"")
+            # The source's quantisation tables and subsampling: no visible generation loss.
+            options = {"qtables": img.quantization}
+            sampling = JpegImagePlugin.get_sampling(img)
+            if sampling != -1:
+                options["subsampling"] = sampling
         else:
-            upright = ImageOps.exif_transpose(img)
-            upright.info = {}
-            upright.save(
-                out, "JPEG", quality=92, optimize=True, exif=exif, icc_profile=icc, comment=b""
-            )
-    elif fmt in ("GIF", "WEBP") and getattr(img, "n_frames", 1) > 1:
-        frames, durations = [], []
-        for frame in ImageSequence.Iterator(img):
-            durations.append(frame.info.get("duration", 100))
-            frames.append(frame.convert("RGBA"))
-        first = frames[0]
-        options = {"save_all": True, "append_images": frames[1:], "duration": durations}
-        options["loop"] = img.info.get("loop", 0)
-        if fmt == "WEBP":
-            options.update(lossless=False, quality=90, exif=exif, xmp=b"", icc_profile=icc or "")
-        else:
-            options.update(comment=b"", disposal=2)
-        first.save(out, fmt, **options)
+            options = {"quality": 92, "optimize": True}
+        upright.save(out, "JPEG", exif=exif, comment=b"", **options)
     else:
-        upright = ImageOps.exif_transpose(img)
-        upright.info = {k: v for k, v in img.info.items() if k == "transparency"}
+        upright = to_srgb(ImageOps.exif_transpose(img))
+        upright.info = {k: v for k, v in upright.info.items() if k == "transparency"}
         if fmt == "PNG":
-            upright.save(out, "PNG", optimize=False, exif=exif or None, icc_profile=icc)
+            upright.save(out, "PNG", optimize=False, exif=exif or None)
         elif fmt == "GIF":
             upright.save(out, "GIF", comment=b"")
         elif fmt == "WEBP":
-            upright.save(out, "WEBP", quality=90, exif=exif, xmp=b"", icc_profile=icc or "")
+            upright.save(out, "WEBP", quality=90, exif=exif, xmp=b"", icc_profile="")
         elif fmt == "AVIF":
-            upright.save(out, "AVIF", quality=85, exif=exif, xmp=b"", icc_profile=icc)
+            upright.save(out, "AVIF", quality=85, exif=exif, xmp=b"", icc_profile=b"")
         else:  # pragma: no cover - check_image() only lets ACCEPTED_FORMATS through
             raise ImageRejected("not_an_image")
     return out.getvalue(), fmt
+
+
+def to_srgb(img: PILImage.Image) -> PILImage.Image:
+    """`img` with its colour profile applied (colours converted to sRGB) and removed.
+
+    A profile that cannot be read or applied (random bytes, a colour space that does
+    not match the pixels) is dropped and the pixels are taken as they are, as a
+    browser does. Returns `img` itself, its profile removed, when there is nothing to do.
+    """
+    icc = img.info.pop("icc_profile", None)
+    if not icc:
+        return img
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        space = profile.profile.xcolor_space.strip()
+    except (OSError, ValueError, TypeError, ImageCms.PyCMSError):
+        return img
+    if space == "RGB" and img.mode in ("RGB", "RGBA", "P", "PA"):
+        alpha = img.convert("RGBA").getchannel("A") if _has_alpha(img) else None
+        colours = img if img.mode == "RGB" else img.convert("RGB")
+    elif space == "CMYK" and img.mode == "CMYK":
+        alpha, colours = None, img
+    else:
+        return img
+    try:
+        converted = ImageCms.profileToProfile(colours, profile, SRGB, outputMode="RGB")
+    except (OSError, ValueError, ImageCms.PyCMSError):
+        return img
+    if alpha is not None:
+        converted.putalpha(alpha)
+    converted.info = {k: v for k, v in img.info.items() if k != "transparency"}
+    return converted
+
+
+def _save_webp_animation(img: PILImage.Image, out: io.BytesIO, exif: bytes) -> None:
+    # A first pass for the frame durations (WebP knows them only once a frame is
+    # decoded); then the encoder takes the frames one by one from the open file.
+    durations = []
+    for frame in ImageSequence.Iterator(img):
+        frame.load()
+        durations.append(frame.info.get("duration", 100))
+    img.seek(0)
+    img.info.pop("icc_profile", None)
+    img.save(
+        out,
+        "WEBP",
+        save_all=True,
+        duration=durations,
+        loop=img.info.get("loop", 0),
+        lossless=False,
+        quality=90,
+        exif=exif,
+        xmp=b"",
+        icc_profile="",
+    )
+
+
+# GIF extension blocks kept: the frame timing (graphic control) and the loop count.
+_GIF_GRAPHIC_CONTROL = 0xF9
+_GIF_LOOP_APPLICATIONS = (b"\x0bNETSCAPE2.0", b"\x0bANIMEXTS1.0")
+
+
+def _gif_without_metadata(data: bytes) -> bytes:
+    """A GIF's header, colour tables, frames and timing, block for block, without its
+    comments, plain-text blocks and application data (XMP, ICC and the like).
+
+    The frames stay compressed: nothing is decoded, so the cost is the file's size.
+    check_image() has already decoded every frame once.
+    """
+    try:
+        out = [data[:13]]
+        flags, pos = data[10], 13
+        if flags & 0x80:  # global colour table
+            out.append(data[pos : pos + 3 * (2 << (flags & 7))])
+            pos += 3 * (2 << (flags & 7))
+        while data[pos] != 0x3B:  # trailer
+            if data[pos] == 0x2C:  # image descriptor, local colour table, LZW data
+                local = data[pos + 9]
+                start, pos = pos, pos + 10 + (3 * (2 << (local & 7)) if local & 0x80 else 0)
+                pos = _gif_skip_sub_blocks(data, pos + 1)  # after the LZW code size
+                out.append(data[start:pos])
+            elif data[pos] == 0x21:  # extension
+                label, start = data[pos + 1], pos
+                pos = _gif_skip_sub_blocks(data, pos + 2)
+                if label == _GIF_GRAPHIC_CONTROL or (
+                    label == 0xFF and data[start + 2 : start + 14] in _GIF_LOOP_APPLICATIONS
+                ):
+                    out.append(data[start:pos])
+            else:
+                raise ImageRejected("corrupt")
+    except IndexError:
+        raise ImageRejected("corrupt") from None
+    out.append(b";")
+    return b"".join(out)
+
+
+def _gif_skip_sub_blocks(data: bytes, pos: int) -> int:
+    """The position after the data sub-blocks starting at `pos` (and their terminator)."""
+    while data[pos]:
+        pos += data[pos] + 1
+    return pos + 1
 
 
 def crop_box(
@@ -305,7 +409,7 @@ def _decode(data: bytes, scale: int) -> PILImage.Image:
     img.seek(0)  # animated pictures: renditions are stills of the first frame
     if scale > 1:
         img.draft("RGB", (img.size[0] // scale, img.size[1] // scale))
-    img = ImageOps.exif_transpose(img)
+    img = to_srgb(ImageOps.exif_transpose(img))  # originals stored before sRGB had profiles
     if img.mode not in ("RGB", "RGBA", "L", "LA"):
         img = img.convert("RGBA" if _has_alpha(img) else "RGB")
     img.load()
@@ -317,16 +421,15 @@ def _has_alpha(img: PILImage.Image) -> bool:
 
 
 def encode(img: PILImage.Image, fmt: str) -> bytes:
-    """`img` as `fmt` bytes with no metadata but its colour profile (ICC, not personal)."""
+    """`img` (sRGB, see to_srgb()) as `fmt` bytes with no metadata and no colour profile."""
     out = io.BytesIO()
-    icc = img.info.get("icc_profile") or None
     if fmt == "jpeg" and img.mode not in ("RGB", "L"):
         rgba = img.convert("RGBA")
         img = PILImage.new("RGB", img.size, (255, 255, 255))
         img.paste(rgba, mask=rgba.getchannel("A"))
     options = dict(ENCODER_OPTIONS[fmt])
     # Explicit values: some encoders would otherwise copy these from the source's info.
-    options["icc_profile"] = icc
+    options["icc_profile"] = b"" if fmt == "avif" else None
     if fmt == "jpeg":
         options["comment"] = b""
     else:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import posixpath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import events
@@ -47,7 +45,8 @@ def image_prepare_upload(*, file) -> tuple[ContentFile, str]:
 
     Raises ValidationError (DuplicateImage for a file already in the library) and
     stores nothing. The stored file is upright and free of identifying metadata unless
-    NEWSROOM_IMAGE_KEEP_METADATA is on; its extension follows its real format.
+    NEWSROOM_IMAGE_KEEP_METADATA is on; its extension follows its real format and
+    nothing of the uploaded file's name is kept.
     """
     data = read_upload(file)
     check_image_bytes(data)
@@ -56,9 +55,9 @@ def image_prepare_upload(*, file) -> tuple[ContentFile, str]:
     if existing is not None:
         raise DuplicateImage(existing)
     cleaned, fmt = pillow.clean_original(data, keep_metadata=settings.NEWSROOM_IMAGE_KEEP_METADATA)
-    stem = posixpath.splitext(posixpath.basename(getattr(file, "name", "") or ""))[0]
-    name = f"{slugify(stem)[:80] or 'image'}.{pillow.EXTENSIONS[fmt]}"
-    return ContentFile(cleaned, name=name), digest
+    # The uploaded name goes: it can tell what an embargoed story is about. Image.file's
+    # upload_to gives the stored file a random address; only the real format's extension stays.
+    return ContentFile(cleaned, name=f"image.{pillow.EXTENSIONS[fmt]}"), digest
 
 
 @transaction.atomic

@@ -13,6 +13,10 @@ MESSAGES = {
     "too_many_pixels": _(
         "The picture has more than %(limit)s million pixels; please upload a smaller one."
     ),
+    "animation_too_large": _(
+        "The animation has more than %(limit)s million pixels in all its frames together; "
+        "please upload a shorter or smaller one."
+    ),
     "not_an_image": _(
         "This file is not a JPEG, PNG, WebP, GIF or AVIF picture (whatever its name says)."
     ),
@@ -51,7 +55,7 @@ def check_image_bytes(data: bytes) -> renditions.CheckedImage:
         return renditions.check_image(data, max_pixels=limit)
     except renditions.ImageRejected as refusal:
         params = {}
-        if refusal.code == "too_many_pixels":
+        if refusal.code in ("too_many_pixels", "animation_too_large"):
             params["limit"] = f"{limit / 1_000_000:g}"
         raise ValidationError(MESSAGES[refusal.code], code=refusal.code, params=params) from None
 

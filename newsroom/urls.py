@@ -17,6 +17,11 @@ admin.site.site_header = admin.site.site_title = format_lazy(
 
 # Outside the language prefixes: machine-facing addresses and the admin.
 urlpatterns = [
+    # Before the admin's own: its "view on site" redirect, with a permission check.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.admin_shortcut),
+    ),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -5,8 +5,11 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.db import DatabaseError, connection
-from django.http import FileResponse, HttpResponse, HttpResponseServerError, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import resolve, reverse
@@ -91,3 +94,22 @@ def server_error(request):
         return HttpResponseServerError(loader.get_template("500.html").render())
     except Exception:  # the error page itself must never fail
         return HttpResponseServerError("Server error", content_type="text/plain")
+
+
+def admin_shortcut(request, content_type_id, object_id):
+    """The admin's "view on site" redirect (/admin/r/<type>/<id>/), for staff who may view
+    the object's model: to anyone else it is a 404 whatever the object, so it tells
+    nothing of drafts' and scheduled stories' addresses or of stored files' names."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    if model is None:
+        raise Http404
+    opts = model._meta
+    if not any(
+        request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+        for action in ("view", "change")
+    ):
+        raise Http404
+    return shortcut(request, content_type_id, object_id)

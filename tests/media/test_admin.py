@@ -4,7 +4,9 @@ import io
 
 import pytest
 
+from articles import body as body_references
 from media.models import Rendition
+from tests import factories as article_factories
 from tests.media import factories
 
 
@@ -76,7 +78,7 @@ def test_thumbnail_view_redirects_to_a_square_rendition(admin_client):
     response = admin_client.get(f"/admin/media/image/{image.pk}/thumbnail/")
 
     assert response.status_code == 302
-    assert "/square-" in response["Location"]
+    assert "-square-" in response["Location"]
 
 
 @pytest.mark.django_db
@@ -134,3 +136,81 @@ def test_library_lists_keep_their_query_count_as_they_grow(
         with django_assert_num_queries(queries):
             response = admin_client.get(path)
         assert response.context["cl"].result_count == total
+
+
+@pytest.mark.django_db
+def test_deleting_a_lead_image_lists_its_articles_and_needs_a_knowing_confirmation(admin_client):
+    image = factories.image(title_en="Minister at the door")
+    story = article_factories.article(
+        published=False, title_en="Minister resigns", lead_image=image
+    )
+    other = article_factories.article(title_en="Cabinet reshuffle", lead_image=image)
+    url = f"/admin/media/image/{image.pk}/delete/"
+
+    html = admin_client.get(url).content.decode()
+    assert "Deleting it leaves these without their picture" in html
+    for article in (story, other):
+        link = f'<a href="/admin/articles/article/{article.pk}/change/">{article.title_en}</a>'
+        assert link in html
+    assert 'name="confirm_uses" value="yes" required' in html
+
+    # "Yes, I'm sure" without ticking the box deletes nothing and says why.
+    response = admin_client.post(url, {"post": "yes"})
+    assert response.status_code == 200
+    assert "Tick the box to confirm" in response.content.decode()
+    story.refresh_from_db()
+    assert story.lead_image == image
+
+    response = admin_client.post(url, {"post": "yes", "confirm_uses": "yes"})
+    assert response.status_code == 302
+    assert not type(image).objects.filter(pk=image.pk).exists()
+    story.refresh_from_db()
+    assert story.lead_image is None
+
+
+@pytest.mark.django_db
+def test_deleting_an_unused_image_needs_no_extra_confirmation(admin_client):
+    image = factories.image()
+    url = f"/admin/media/image/{image.pk}/delete/"
+
+    assert "confirm_uses" not in admin_client.get(url).content.decode()
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not type(image).objects.filter(pk=image.pk).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_placed_image_is_refused_and_names_the_story_it_is_in(admin_client):
+    image = factories.image(title_en="Flooded street")
+    reference = body_references.reference(body_references.key_for("image", image.pk))
+    story = article_factories.article(
+        published=False, title_en="The river rises", body_en=f"<p>Water.</p>{reference}"
+    )
+    assert story.placements.filter(image=image).exists()
+    url = f"/admin/media/image/{image.pk}/delete/"
+
+    html = admin_client.get(url).content.decode()
+
+    assert "would require deleting the following protected related objects" in html
+    assert f'<a href="/admin/articles/article/{story.pk}/change/">The river rises</a>' in html
+    assert 'name="post"' not in html
+    assert admin_client.post(url, {"post": "yes"}).status_code == 200  # shown again
+    assert type(image).objects.filter(pk=image.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Uploading and preparing the picture…"),
+        ("nl", "De afbeelding wordt geüpload en voorbereid…"),
+    ],
+)
+def test_image_form_has_a_status_for_the_upload_in_the_editors_language(
+    admin_client, language, message
+):
+    html = admin_client.get(
+        "/admin/media/image/add/", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    assert f'role="status" data-message="{message}"' in html
+    assert "media/admin/upload-status.js" in html

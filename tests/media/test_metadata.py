@@ -1,6 +1,7 @@
 """Privacy of sources: what is stored carries no GPS position, serial number or owner name."""
 
 import io
+import os
 
 import pytest
 from PIL import ExifTags
@@ -87,3 +88,55 @@ def test_a_setting_keeps_the_metadata(settings):
 
     with image.file.open("rb") as f:
         assert f.read() == data  # upright already: stored byte for byte
+
+
+def _colour(data, at=(10, 10)):
+    with PILImage.open(io.BytesIO(data)) as img:
+        assert not img.info.get("icc_profile")
+        return img.convert("RGB").getpixel(at)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["real profile", "random bytes"])
+def test_a_large_colour_profile_is_applied_and_stored_nowhere(kind, settings):
+    settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]
+    # 4 MB of profile in a 1000 × 700 photo: before, every rendition carried a copy.
+    if kind == "real profile":  # its red channel is sRGB's blue
+        icc, expected = factories.icc_profile(padding=4_000_000), "blue"
+    else:  # nothing a colour engine can read: the pixels are taken as they are
+        icc, expected = os.urandom(4_000_000), "red"
+    data = factories.encode(
+        PILImage.new("RGB", (1000, 700), (200, 30, 30)), "JPEG", icc_profile=icc
+    )
+    assert len(data) > 4_000_000
+
+    image = factories.image(data=data)
+
+    with image.file.open("rb") as f:
+        original = f.read()
+    stored = [original] + [rendition_data for _r, rendition_data in _rendition_bytes(image)]
+    assert len(stored) > 1 + 3 * 2
+    for picture in stored:
+        assert len(picture) < 100_000
+        r, _g, b = _colour(picture)
+        assert (b > 150 and r < 60) if expected == "blue" else (r > 150 and b < 60)
+
+
+@pytest.mark.django_db
+def test_renditions_of_an_original_stored_with_a_profile_are_converted_and_untagged(settings):
+    # Originals stored before profiles were applied keep them; their renditions must not.
+    settings.NEWSROOM_IMAGE_WIDTHS = [320]
+    image = factories.image(size=(400, 300))
+    tagged = factories.encode(
+        PILImage.new("RGB", (400, 300), (200, 30, 30)),
+        "JPEG",
+        icc_profile=factories.icc_profile(padding=500_000),
+    )
+    with open(image.file.path, "wb") as f:
+        f.write(tagged)
+    services.renditions_purge(image=image)
+
+    for _rendition, data in _rendition_bytes(image):
+        assert len(data) < 50_000
+        r, _g, b = _colour(data)
+        assert b > 150 and r < 60
