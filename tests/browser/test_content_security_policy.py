@@ -22,9 +22,9 @@ def csp_violations(page):
     seen = []
     page.on(
         "console",
-        lambda message: seen.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     page.add_init_script(
         "document.addEventListener('securitypolicyviolation', e => "
