@@ -26,7 +26,14 @@ BODY_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Links come from the link button (or pasted HTML anchors) only, never from plain text:
+    # Tiptap's autolink turned "the alternative.You do not" into a link to alternative.You.
+    "Link": {
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto"],
+        "autolink": False,
+        "linkOnPaste": False,
+    },
     "HardBreak": True,
     "History": True,
     # References to placed pictures and videos (articles/body.py); the editor node and its

@@ -1,13 +1,16 @@
 """Settings for Newsroom, read from the environment (see .env.example)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.config import html_tags
-from js_asset.js import static_lazy
+from django_prose_editor.config import html_tags, process_link
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -26,6 +29,8 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+INSECURE_DEVELOPMENT_KEY = "insecure-local-development-key-do-not-use-in-production"
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and not env_bool("DJANGO_ALLOW_INSECURE_KEY"):
@@ -33,7 +38,8 @@ if not SECRET_KEY:
             "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 on a laptop). "
             "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
+    # Public, so `check --deploy` refuses it (newsroom.E001 in newsroom/checks.py).
+    SECRET_KEY = INSECURE_DEVELOPMENT_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -49,22 +55,30 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
     "taggit",
     "django_prose_editor",
     "articles",
     "media",
+    # The project package itself: system checks (checks.py) and template tags.
+    "newsroom.apps.NewsroomConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.security.FormTooLargeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -108,6 +122,12 @@ else:
 # Sessions are read from the cache (Redis in production) and written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -139,9 +159,25 @@ MODELTRANSLATION_AUTO_POPULATE = False
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# The body editor's Link never makes links from plain text (see the module; the options
+# autolink and linkOnPaste are off in articles.models.BODY_EXTENSIONS).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("newsroom/admin/editor-links.js")],
+        "extensions": {"Link": process_link},
+    },
+    # The article body's own editor node: a reference to a placed picture or video
+    # (articles/body.py). The sanitizer allows <figure data-placement> and nothing else new;
+    # articles.body.keep_only_references then drops any figure that is not an empty reference.
+    {
+        "js": [static_lazy("articles/admin/placement-node.js")],
+        "extensions": {"Placement": html_tags(["figure"], {"figure": ["data-placement"]})},
+    },
+]
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
-STATICFILES_DIRS = [BASE_DIR / "newsroom" / "static"]
+# newsroom/static is found as the newsroom app's static folder.
 
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/uploads/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "uploads"))
@@ -190,6 +226,116 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# A long live blog posts a few thousand fields (each placed item is about a dozen); Django's
+# default of 1,000 refused articles with more than about 80 items. Over the limit the editor
+# gets an explanation in their language (newsroom.security.FormTooLargeMiddleware).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", "10000"))
+
+
+def origin(url):
+    """The scheme and host of an absolute URL ("" for a path on this site)."""
+    parts = urlsplit(url if "//" in url else "")
+    return f"{parts.scheme or 'https'}://{parts.netloc}" if parts.netloc else ""
+
+
+# Where uploaded pictures and static files come from when they are not on this host.
+ASSET_ORIGINS = sorted(
+    {
+        o
+        for o in (
+            origin(MEDIA_URL),
+            origin(STATIC_URL),
+            origin(os.environ.get("DJANGO_S3_ENDPOINT_URL", "")),
+            origin("//" + os.environ["DJANGO_S3_CUSTOM_DOMAIN"])
+            if os.environ.get("DJANGO_S3_CUSTOM_DOMAIN")
+            else "",
+        )
+        if o
+    }
+)
+# The only frames a reader page opens: the video players, after the reader clicks play.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+# Content-Security-Policy (django-csp) for reader pages: scripts and styles from files only,
+# never inline, so an injected <script> or style attribute does nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *ASSET_ORIGINS],
+        "style-src": [SELF, *ASSET_ORIGINS],
+        "img-src": [SELF, *ASSET_ORIGINS],
+        "font-src": [SELF, *ASSET_ORIGINS],
+        "media-src": [SELF, *ASSET_ORIGINS],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The admin's policy (newsroom.security.ContentSecurityPolicyMiddleware). Scripts stay strict:
+# files from this site, plus the one inline script that carries this response's nonce (the
+# prose editor's import map). Styles may be inline: the editor (Tiptap) injects its base CSS
+# and the admin's widgets set style attributes; a style cannot run code.
+NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, NONCE, *ASSET_ORIGINS],
+        "style-src": [SELF, UNSAFE_INLINE, *ASSET_ORIGINS],
+        "img-src": [SELF, "data:", "blob:", *ASSET_ORIGINS],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+    },
+}
+
+# Permissions-Policy: every powerful feature off for every origin, ours included; only the
+# video players may go full screen, play on their own once clicked, and decode protected media.
+NEWSROOM_PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "ambient-light-sensor",
+            "bluetooth",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "identity-credentials-get",
+            "idle-detection",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "publickey-credentials-create",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        ],
+        [],
+    ),
+    **dict.fromkeys(
+        ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"],
+        ["self", *(f'"{o}"' for o in VIDEO_PLAYER_ORIGINS)],
+    ),
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that pair is locked out for DJANGO_LOGIN_COOLOFF_MINUTES, the right password
+# included; other accounts and addresses are not affected.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_VERBOSE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -207,13 +353,3 @@ NEWSROOM_IMAGE_KEEP_METADATA = env_bool("NEWSROOM_IMAGE_KEEP_METADATA")
 # Rendition widths in pixels, and whether to write AVIF when this Pillow can.
 NEWSROOM_IMAGE_WIDTHS = [int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")]
 NEWSROOM_IMAGE_AVIF = env_bool("NEWSROOM_IMAGE_AVIF", True)
-
-# The article body's own editor node: a reference to a placed picture or video
-# (articles/body.py). The sanitizer allows <figure data-placement> and nothing else new;
-# articles.body.keep_only_references then drops any figure that is not an empty reference.
-DJANGO_PROSE_EDITOR_EXTENSIONS = [
-    {
-        "js": [static_lazy("articles/admin/placement-node.js")],
-        "extensions": {"Placement": html_tags(["figure"], {"figure": ["data-placement"]})},
-    }
-]

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 
 from articles import body
@@ -145,18 +146,19 @@ def test_images_have_alt_text_and_captions_in_every_language(output):
     assert len({image.content_hash for image in images}) == images.count()
 
 
+# django-axes throttles logins per address, so authenticate() needs a request (any will do).
 def test_editor_can_log_in_with_the_printed_password(client, output):
     match = LOGIN_LINE.search(output)
     assert match, output
     url, password = match.groups()
     assert url == "http://127.0.0.1:8000/admin/"
-    assert client.login(username="editor", password=password)
+    assert client.login(request=HttpRequest(), username="editor", password=password)
     assert client.get("/admin/").status_code == 200
 
 
 def test_password_option_sets_a_known_password(client):
     seed("--password", "a-demo-password-4711")
-    assert client.login(username="editor", password="a-demo-password-4711")
+    assert client.login(request=HttpRequest(), username="editor", password="a-demo-password-4711")
 
 
 def test_editors_can_publish_and_translators_cannot(output):
@@ -199,7 +201,7 @@ def test_running_twice_adds_nothing_and_keeps_the_password(client, output):
     second = seed()
     assert counts() == before
     assert "already there" in second
-    assert client.login(username="editor", password=password)
+    assert client.login(request=HttpRequest(), username="editor", password=password)
 
 
 def test_rerun_restores_a_deleted_demo_article_with_its_picture(output):
