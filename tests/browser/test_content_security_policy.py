@@ -3,7 +3,7 @@ and a video plays in a frame from the provider's privacy-enhanced host after a c
 
 import pytest
 
-from media.models import Placement
+from articles import body as body_references
 from tests import factories
 from tests.media import factories as media_factories
 
@@ -34,17 +34,16 @@ def csp_violations(page):
 
 
 def _story_with_a_warned_video():
-    story = factories.article(
-        body_en="<p>First paragraph.</p><p>Second paragraph.</p>",
-        lead_image=media_factories.image(size=(800, 450)),
-    )
     video = media_factories.embed(
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         title_en="Footage from the scene",
         content_warning_en="Shows injured people",
     )
-    Placement.objects.create(article=story, after_block=1, embed=video)
-    return story
+    reference = body_references.reference(body_references.key_for("embed", video.pk))
+    return factories.article(
+        body_en=f"<p>First paragraph.</p>{reference}<p>Second paragraph.</p>",
+        lead_image=media_factories.image(size=(800, 450)),
+    )
 
 
 def test_reader_pages_run_under_the_policy_without_a_violation(page, live_server, csp_violations):
