@@ -2,7 +2,7 @@
 
 from django import template
 
-from articles.placement_admin import gaps_summary
+from articles.admin.placements import gaps_summary
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.test import RequestFactory
 
 from articles import body
+from articles.admin.placements import PlacementInline
 from articles.models import Article, Placement
-from articles.placement_admin import PlacementInline
 from tests import factories
 from tests.media import factories as media_factories
 

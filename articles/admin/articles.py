@@ -1,279 +1,37 @@
-"""The editors' and translators' admin: articles in every language, and what files them."""
+"""The article: every language on one form with our own language switcher, saved through the
+services, and the bulk publishing actions."""
 
 import copy
 import re
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
-from django.utils import translation
-from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from taggit.models import Tag as TaggitTag
 
 from media.admin import ImagePickerMixin
 from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
-from . import services
-from .forms import (
-    ArticleAdminForm,
-    ArticleVariantFormSet,
-    translated_field_names,
-)
-from .models import (
-    Article,
-    ArticleVariant,
-    Author,
-    Byline,
-    Section,
-    Tag,
-    TaggedArticle,
-    fallback_addresses,
-    language_codes,
-    localized,
-)
-from .placement_admin import PlacementInline
-
-# What the changelist shows for each language state; the words go alongside for screen
-# readers and as a tooltip, the symbol is only a visual shorthand.
-STATE_SYMBOLS = {
-    ArticleVariant.State.PUBLISHED: "✓",
-    ArticleVariant.State.READY: "●",
-    ArticleVariant.State.IN_PROGRESS: "…",
-    ArticleVariant.State.MISSING: "–",
-}
-OUTDATED_SYMBOL = "!"
-
-
-def _language_order():
-    """Order variants the way settings.LANGUAGES lists them, not alphabetically."""
-    return Case(
-        *[When(language=code, then=Value(i)) for i, code in enumerate(language_codes())],
-        default=Value(len(language_codes())),
-        output_field=IntegerField(),
-    )
-
-
-# -- Things an article is filed under: registered so that autocomplete can search them. --
-
-# Our tags are articles.Tag (translated); taggit's own, unused Tag would be a second "Tags"
-# entry on the admin index.
-if admin.site.is_registered(TaggitTag):
-    admin.site.unregister(TaggitTag)
-
-
-class FallbackAddressNoticeMixin:
-    """After a save, say which addresses fell back to the id-based slug, and where they are.
-
-    A name with no letters or digits ("★") gives no slug, so the model files the object
-    under "section-12"; the editor should not have to find that out from the site.
-    """
-
-    slug_source = "name"
-
-    def _notice_fallback_addresses(self, request, obj):
-        for text, url in fallback_addresses(obj, self.slug_source):
-            self.message_user(
-                request,
-                gettext(
-                    "“%(name)s” has no letters or digits for its address; "
-                    "it is reachable at %(url)s"
-                )
-                % {"name": text, "url": request.build_absolute_uri(url)},
-                messages.WARNING,
-            )
-
-    def response_add(self, request, obj, post_url_continue=None):
-        self._notice_fallback_addresses(request, obj)
-        return super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        self._notice_fallback_addresses(request, obj)
-        return super().response_change(request, obj)
-
-
-class FilingAdmin(FallbackAddressNoticeMixin, ServiceAdminMixin, TranslationAdmin):
-    """Sections, authors and tags are written through their services (`<model>_create`,
-    `_update`, `_delete` in articles.services)."""
-
-    def _service(self, action):
-        return getattr(services, f"{self.opts.model_name}_{action}")
-
-    def save_model(self, request, obj, form, change):
-        name = self.opts.model_name
-        if change:
-            save = self._service("update")
-            self.save_through(lambda: save(**{name: obj}, by=request.user))
-        else:
-            create = self._service("create")
-            self.save_through(lambda: create(**{name: obj}, by=request.user))
-
-    def delete_model(self, request, obj):
-        self._service("delete")(**{self.opts.model_name: obj}, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
-
-
-@admin.register(Section)
-class SectionAdmin(FilingAdmin):
-    list_display = ["__str__", "position"]
-    list_editable = ["position"]
-    search_fields = columns("name")
-    prepopulated_fields = {"slug": ("name",)}
-
-
-@admin.register(Author)
-class AuthorAdmin(FilingAdmin):
-    list_display = ["name", "slug", "is_organisation", "user"]
-    # A one-to-one is not joined automatically by the changelist.
-    list_select_related = ["user"]
-    list_filter = ["is_organisation"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ["user"]
-
-
-@admin.register(Tag)
-class TagAdmin(FilingAdmin):
-    list_display = ["__str__", *columns("name")]
-    search_fields = columns("name")
-    prepopulated_fields = {"slug": ("name",)}
-
-
-# -- Article inlines --
-
-
-class BylineInline(admin.TabularInline):
-    """The byline, in order: the position decides who is named first."""
-
-    model = Byline
-    fields = ["author", "position"]
-    autocomplete_fields = ["author"]
-    extra = 0
-    verbose_name = _("author")
-    verbose_name_plural = _("bylines")
-    # Rendered inside the "Filing" part of the form (see the change_form template).
-    newsroom_group = "filing"
-
-
-class TaggedArticleInline(admin.TabularInline):
-    """Tags with autocomplete; TaggableManager itself cannot use autocomplete_fields."""
-
-    model = TaggedArticle
-    fk_name = "content_object"
-    fields = ["tag"]
-    autocomplete_fields = ["tag"]
-    extra = 0
-    verbose_name = _("tag")
-    verbose_name_plural = _("tags")
-    newsroom_group = "filing"
-
-
-class ArticleVariantInline(admin.TabularInline):
-    """Where each language version stands; state changes go through the services."""
-
-    model = ArticleVariant
-    formset = ArticleVariantFormSet
-    fields = ["language", "state", "source_version", "outdated"]
-    readonly_fields = ["language", "source_version", "outdated"]
-    extra = 0
-    max_num = len(settings.LANGUAGES)
-    can_delete = False
-    verbose_name = _("language version")
-    verbose_name_plural = _("language versions")
-
-    def has_add_permission(self, request, obj=None):
-        # One row per language is made by services.article_saved, never by hand.
-        return False
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("article")
-            .order_by(_language_order(), "pk")
-        )
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        refusal = getattr(request, "newsroom_refusal", None)
-        if refusal is None or not refusal.rows:
-            return formset
-        # What variant_set_state refused in the first attempt, by language (see save_formset).
-        return type(formset.__name__, (formset,), {"service_errors": refusal.rows})
-
-    @admin.display(description=_("outdated"))
-    def outdated(self, variant):
-        if variant.pk is None or not variant.is_outdated:
-            return "–"
-        return format_html(
-            '<span class="nr-outdated">{} {}</span>',
-            OUTDATED_SYMBOL,
-            gettext(
-                "Outdated: the source text has changed since this translation was last "
-                "brought up to date (the source is now at version %(version)s)."
-            )
-            % {"version": variant.article.source_version},
-        )
-
-
-# -- Changelist helpers --
-
-
-def variant_state_filter(code):
-    """A sidebar filter on one language's state: "Dutch version: missing / … / published"."""
-
-    def title():
-        return gettext("%(language)s version") % {"language": language_name(code)}
-
-    class VariantStateFilter(admin.SimpleListFilter):
-        parameter_name = f"lang_{code}"
-
-        def lookups(self, request, model_admin):
-            return [
-                *ArticleVariant.State.choices,
-                ("outdated", _("Outdated")),
-            ]
-
-        def queryset(self, request, queryset):
-            value = self.value()
-            if not value:
-                return queryset
-            variants = ArticleVariant.objects.filter(article=OuterRef("pk"), language=code)
-            missing = ArticleVariant.State.MISSING
-            if value == missing:
-                # No row at all counts as missing too (an article saved outside the admin).
-                return queryset.exclude(Exists(variants.exclude(state=missing)))
-            if value == "outdated":
-                return queryset.filter(Exists(variants.outdated()))
-            return queryset.filter(Exists(variants.filter(state=value)))
-
-    VariantStateFilter.title = lazy(title, str)()
-    VariantStateFilter.__name__ = f"VariantState{code.title()}Filter"
-    return VariantStateFilter
-
-
-class ArticleChangeList(ChangeList):
-    def get_results(self, request):
-        super().get_results(request)
-        # The per-language summary reads every row's variants: one query for the page.
-        self.result_list = self.result_list.prefetch_related("variants")
-
-
-# -- The article --
+from .. import services
+from ..forms import ArticleAdminForm, translated_field_names
+from ..models import Article, ArticleVariant, Byline, TaggedArticle, language_codes
+from .changelist import ArticleChangelistMixin, variant_state_filter
+from .filing import FallbackAddressNoticeMixin
+from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline
+from .placements import PlacementInline
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    FallbackAddressNoticeMixin, ServiceAdminMixin, ImagePickerMixin, TranslationAdmin
+    FallbackAddressNoticeMixin,
+    ServiceAdminMixin,
+    ImagePickerMixin,
+    ArticleChangelistMixin,
+    TranslationAdmin,
 ):
     """Articles in every language on one form, with our own language switcher.
 
@@ -527,62 +285,6 @@ class ArticleAdmin(
     def delete_queryset(self, request, queryset):
         for article in queryset:
             services.article_delete(article=article, by=request.user)
-
-    # Changelist
-
-    def get_changelist(self, request, **kwargs):
-        return ArticleChangeList
-
-    @admin.display(description=_("title"))
-    def display_title(self, obj):
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        title = localized(obj, "title", language)
-        if title:
-            return title
-        source = obj.source_language
-        return format_html(
-            '<span lang="{}" dir="{}">{}</span> <span class="nr-fallback">({})</span>',
-            source,
-            text_direction(source),
-            localized(obj, "title", source) or f"#{obj.pk}",
-            source.upper(),
-        )
-
-    @admin.display(description=_("languages"))
-    def language_summary(self, obj):
-        variants = {v.language: v for v in obj.variants.all()}
-        states = dict(ArticleVariant.State.choices)
-        rows = []
-        for code in language_codes():
-            variant = variants.get(code)
-            state = variant.state if variant else ArticleVariant.State.MISSING
-            outdated = variant is not None and variant.is_outdated
-            text = gettext("%(language)s: %(state)s") % {
-                "language": language_name(code),
-                "state": states[state],
-            }
-            if outdated:
-                text = gettext("%(language_and_state)s, outdated") % {"language_and_state": text}
-            rows.append(
-                (
-                    state,
-                    " nr-state-outdated" if outdated else "",
-                    text,
-                    code.upper(),
-                    OUTDATED_SYMBOL if outdated else STATE_SYMBOLS[state],
-                    text,
-                )
-            )
-        return format_html(
-            '<span class="nr-langs">{}</span>',
-            format_html_join(
-                " ",
-                '<span class="nr-lang nr-state-{}{}" title="{}">'
-                '<span aria-hidden="true">{} {}</span>'
-                '<span class="nr-visually-hidden">{}</span></span>',
-                rows,
-            ),
-        )
 
     # Bulk actions
 

@@ -14,9 +14,9 @@ from modeltranslation.admin import TranslationStackedInline
 from media.admin import ImagePickerMixin
 from newsroom.languages import language_name
 
-from .forms import PlacementForm
-from .models import Placement
-from .placements import placement_gaps
+from ..forms import PlacementForm
+from ..models import Placement
+from ..placements import placement_gaps
 
 
 class PlacementInline(ImagePickerMixin, TranslationStackedInline):
