@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "articles",
     "media",
+    # The demo content and seed_demo; nothing else imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

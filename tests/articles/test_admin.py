@@ -124,8 +124,8 @@ def test_editor_sees_every_language_and_our_switcher_without_cdn_assets(editor_c
     for field in ("title", "slug", "standfirst", "body", "seo_title"):
         for code in LANGUAGES:
             assert f'name="{field}_{code}"' in html
-    assert "newsroom/admin/translations.js" in html
-    assert "newsroom/admin/translations.css" in html
+    assert "articles/admin/translations.js" in html
+    assert "articles/admin/translations.css" in html
     assert 'id="nr-translations-config"' in html
     external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//[^"]*"', html)
     assert external == []
