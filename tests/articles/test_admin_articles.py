@@ -8,11 +8,12 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from articles.models import Article, ArticleVariant
+from newsroom.languages import language_codes
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("en", "nl", "de", "fr", "ar")
+LANGUAGES = tuple(language_codes())
 ADD_URL = "/admin/articles/article/add/"
 LIST_URL = "/admin/articles/article/"
 
