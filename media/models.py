@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import column, columns
+from newsroom.languages import column
 
 from . import renditions as pillow_renditions
 
@@ -26,13 +26,6 @@ class ImageQuerySet(models.QuerySet):
         """Pictures without alt text in `language`."""
         name = column("alt_text", language)
         return self.filter(Q(**{f"{name}__isnull": True}) | Q(**{name: ""}))
-
-    def search(self, query):
-        """Title, alt text or caption in any language contains `query`."""
-        condition = Q()
-        for name in columns("title", "alt_text", "caption"):
-            condition |= Q(**{f"{name}__icontains": query})
-        return self.filter(condition)
 
 
 # Random URL-safe tokens of 128 bits (22 characters): a stored file's address cannot be

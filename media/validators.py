@@ -58,8 +58,3 @@ def check_image_bytes(data: bytes) -> renditions.CheckedImage:
         if refusal.code in ("too_many_pixels", "animation_too_large"):
             params["limit"] = f"{limit / 1_000_000:g}"
         raise ValidationError(MESSAGES[refusal.code], code=refusal.code, params=params) from None
-
-
-def validate_image_file(file) -> None:
-    """A field validator: the whole upload check, for use on any form's file field."""
-    check_image_bytes(read_upload(file))

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "media",
     # The project package itself: system checks (checks.py) and template tags.
     "newsroom.apps.NewsroomConfig",
+    # The demo content and seed_demo; nothing else imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -163,7 +165,7 @@ TAGGIT_CASE_INSENSITIVE = True
 # autolink and linkOnPaste are off in articles.models.BODY_EXTENSIONS).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [static_lazy("newsroom/admin/editor-links.js")],
+        "js": [static_lazy("articles/admin/editor-links.js")],
         "extensions": {"Link": process_link},
     },
     # The article body's own editor node: a reference to a placed picture or video

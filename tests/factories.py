@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles import services
+from newsroom.languages import language_codes
 
 _counter = itertools.count(1)
 
@@ -29,7 +30,7 @@ def superuser():
 
 def section(*, by=None, **fields):
     n = next(_counter)
-    defaults = {f"name_{code}": f"Section {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
+    defaults = {f"name_{code}": f"Section {n} {code}" for code in language_codes()}
     defaults.update(fields)
     return services.section_create(by=by or superuser(), **defaults)
 
@@ -43,7 +44,7 @@ def author(*, by=None, **fields):
 
 def tag(*, by=None, **fields):
     n = next(_counter)
-    defaults = {f"name_{code}": f"Tag {n} {code}" for code in ("en", "nl", "de", "fr", "ar")}
+    defaults = {f"name_{code}": f"Tag {n} {code}" for code in language_codes()}
     defaults.update(fields)
     return services.tag_create(by=by or superuser(), **defaults)
 

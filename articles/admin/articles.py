@@ -86,8 +86,8 @@ class ArticleAdmin(
     view_on_site = False
 
     class Media:
-        css = {"all": ["newsroom/admin/translations.css", "articles/admin/placement-node.css"]}
-        js = ["newsroom/admin/translations.js"]
+        css = {"all": ["articles/admin/translations.css", "articles/admin/placement-node.css"]}
+        js = ["articles/admin/translations.js"]
 
     # Permissions
 

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article, Author, Section, Tag, slug_for
+from newsroom.languages import language_codes
 from tests import factories
-from tests.articles.test_admin import ADD_URL, _form_data
+from tests.articles.test_admin_articles import ADD_URL, _form_data
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("en", "nl", "de", "fr", "ar")
+LANGUAGES = tuple(language_codes())
 # Names with no letters or digits: slugify() leaves nothing of them.
 NO_LETTERS = ["★", "🌍", "!!!", "—"]
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from newsroom import events
 from tests import factories
-from tests.articles.test_admin import (
+from tests.articles.test_admin_articles import (
     ADD_URL,
     LIST_URL,
     _change_url,

@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from newsroom.languages import language_codes
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,12 @@ def test_every_sitemap_address_answers(client):
     factories.article(languages=("en", "ar"))
     factories.article(languages=("fr",), source_language="fr")
 
-    for loc, alternates in _entries(client).items():
+    entries = _entries(client)
+
+    # The home page in every language, the first article twice and the second once: an empty
+    # sitemap must not pass.
+    assert len(entries) == len(language_codes()) + 3
+    for loc, alternates in entries.items():
         for href in {loc, *alternates.values()}:
             response = client.get(href.removeprefix("http://testserver"), follow=True)
             assert response.status_code == 200, href

@@ -5,8 +5,8 @@ import io
 import pytest
 from PIL import Image as PillowImage
 
-from articles.demo.seed import ensure_groups
 from articles.models import Article
+from demo.seed import ensure_groups
 from media.models import Image
 from tests import factories
 

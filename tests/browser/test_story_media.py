@@ -3,8 +3,8 @@ carried into a Dutch translation with fewer paragraphs, shown after the same sen
 
 import pytest
 
-from articles.demo.seed import ensure_groups
 from articles.models import Article, Placement
+from demo.seed import ensure_groups
 from tests import factories
 from tests.media import factories as media_factories
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.utils import translation
 
+from newsroom.languages import language_codes
 from newsroom.pages import (
     LANG_SWITCH,
     language_switcher,
@@ -34,7 +35,7 @@ def test_switcher_links_every_language_and_marks_the_missing_and_the_current():
 
     items = {item["code"]: item for item in language_switcher(urls, "nl")}
 
-    assert list(items) == ["en", "nl", "de", "fr", "ar"]
+    assert list(items) == language_codes()
     assert items["de"]["url"] == f"/de/?{LANG_SWITCH}"
     assert items["fr"]["url"] is None
     assert items["nl"]["current"] == "page" and items["en"]["current"] == ""

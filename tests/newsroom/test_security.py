@@ -13,7 +13,7 @@ from django.urls import reverse
 from articles import body as body_references
 from articles.models import Placement
 from tests import factories
-from tests.articles.test_admin import _form_data
+from tests.articles.test_admin_articles import _form_data
 from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db

@@ -88,7 +88,7 @@ def test_an_editors_session_is_kept_in_redis(client):
 def test_the_editor_who_loses_the_slug_race_in_the_admin_sees_it_on_the_dutch_slug(monkeypatch):
     from django.test import Client
 
-    from tests.articles.test_admin import ADD_URL, _editor, _form_data
+    from tests.articles.test_admin_articles import ADD_URL, _editor, _form_data
 
     editor = _editor()
     clients = [Client(), Client()]

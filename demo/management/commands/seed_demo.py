@@ -8,13 +8,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
-from articles.demo.seed import (
+from articles.models import Article
+from demo.seed import (
     EDITOR_USERNAME,
     ensure_editor,
     ensure_groups,
     seed_content,
 )
-from articles.models import Article
 
 
 class Command(BaseCommand):

@@ -24,9 +24,20 @@ from media.models import Embed, Image
 from media.services import embed_create, image_create
 from newsroom.languages import column, language_codes
 
-from .content import AUTHORS, CREDIT, EMBEDS, FIGURES, IMAGES, SECTIONS, SOURCE, TAGS
+from .content import (
+    AUTHORS,
+    CREDIT,
+    DRAFT,
+    EMBEDS,
+    FIGURES,
+    IMAGES,
+    SCHEDULED,
+    SECTIONS,
+    SOURCE,
+    STORIES,
+    TAGS,
+)
 from .images import render_jpeg
-from .stories import DRAFT, SCHEDULED, STORIES
 
 EDITOR_USERNAME = "editor"
 EDITORS_GROUP = "Editors"
