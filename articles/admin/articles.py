@@ -87,7 +87,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["articles/admin/translations.css", "articles/admin/placement-node.css"]}
-        js = ["articles/admin/translations.js"]
+        js = ["articles/admin/translations.js", "articles/admin/form-limit.js"]
 
     # Permissions
 
@@ -156,9 +156,15 @@ class ArticleAdmin(
             "fields": bases,
             "languages": languages,
             "source": source,
+            "maxFields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
             "labels": {
                 "switcher": gettext("Language to show"),
                 "source": pgettext("language switcher", "source language"),
+                "tooManyFields": gettext(
+                    "Not saved yet: this form has %(count)s fields and the server accepts at "
+                    "most %(limit)s. Your work is still here; remove some placed items or "
+                    "save the story in parts."
+                ),
             },
         }
 

@@ -151,3 +151,25 @@ def test_the_article_form_works_under_the_admins_content_security_policy(
 
     assert "Typed under the policy." in Article.objects.get(pk=story.pk).body_en
     assert csp_violations == []
+
+
+def test_a_form_over_the_field_limit_is_not_sent_and_the_work_stays(page, live_server, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 60  # the real limit (10,000) needs a live blog
+    story = factories.article(body_en="<p>Start.</p>")
+    path = f"/admin/articles/article/{story.pk}/change/"
+    _log_in(page, live_server, factories.user(superuser=True), path)
+    posts = []
+    page.on("request", lambda request: posts.append(request) if request.method == "POST" else 0)
+
+    _body(page).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" A sentence that must not be lost.")
+    page.click("input[name=_continue]")
+
+    alert = page.locator(".nr-form-limit[role=alert]")
+    alert.wait_for()
+    assert "at most 60" in alert.inner_text()
+    assert posts == []
+    assert "A sentence that must not be lost." in _body(page).inner_text()
+    story.refresh_from_db()
+    assert story.body_en == "<p>Start.</p>"
