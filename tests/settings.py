@@ -15,3 +15,6 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# Background jobs run when the transaction commits, in the test's own thread: deterministic,
+# and on SQLite's in-memory test database, which a worker thread could not see.
+NEWSROOM_JOBS = "sync"
