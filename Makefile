@@ -38,9 +38,12 @@ worker: $(STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL: the worker takes its jobs from Redis"; exit 2; }
 	$(BIN)/python manage.py rqworker default
 
-# One command for a release: migrations, static files (compressed) and translations.
+# One command for a release, run with the production environment: refuse insecure
+# settings, migrate, collect the static files (hashed and compressed), compile translations.
 deploy: $(STAMP) messages
-	$(BIN)/python manage.py deploy
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 1
 
 # The whole suite on the embedded SQLite; tests marked `postgres` need PostgreSQL and Redis
 # and run in test-postgres.

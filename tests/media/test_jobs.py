@@ -194,3 +194,77 @@ def test_without_redis_the_upload_answers_before_the_renditions_are_made(
     assert set(image.renditions.values_list("crop", flat=True)) == set(pillow.CROPS)
     assert state_at_answer in (State.PENDING, State.PROCESSING)
     assert answered < 5
+
+
+@pytest.fixture
+def redis_queue(settings):
+    """The real queue on the test Redis (REDIS_URL), emptied before and after the test."""
+    import django_rq
+
+    settings.NEWSROOM_JOBS = "rq"
+    queue = django_rq.get_queue(jobs.QUEUE)
+    queue.empty()
+    yield queue
+    queue.empty()
+
+
+def _work(queue):
+    """A real RQ worker in burst mode: it runs every queued job, then stops."""
+    from rq import SimpleWorker
+
+    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_redis_worker_makes_an_uploads_renditions(redis_queue, media_root, client):
+    client.force_login(article_factories.superuser())
+
+    response = _admin_upload(client, size=(1600, 1000))
+
+    assert response.status_code == 302, response.content
+    image = Image.objects.get()
+    assert image.renditions_state == State.PENDING
+    assert not image.renditions.exists()
+    assert redis_queue.count == 1
+
+    _work(redis_queue)
+
+    image.refresh_from_db()
+    assert image.renditions_state == State.READY
+    assert set(image.renditions.values_list("crop", flat=True)) == set(pillow.CROPS)
+    stored = factories.stored_files(media_root)
+    assert all(r.file.name in stored for r in image.renditions.all())
+    assert "/uploads/renditions/" in render('{% picture image "wide" %}', image=image)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_job_waits_for_its_retry_on_the_redis_queue(redis_queue, media_root):
+    from rq.registry import ScheduledJobRegistry
+
+    image = factories.image()
+    image.file.storage.delete(image.file.name)
+
+    _work(redis_queue)
+
+    # Tried once, failed, and scheduled again 10 seconds later: not given up on yet.
+    assert Image.objects.get(pk=image.pk).renditions_state == State.PENDING
+    registry = ScheduledJobRegistry(queue=redis_queue)
+    [job_id] = registry.get_job_ids()
+    assert redis_queue.fetch_job(job_id).retries_left == jobs.RETRY["max"] - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_redis_cannot_take_the_job_this_process_makes_the_renditions(
+    settings, media_root, caplog
+):
+    settings.NEWSROOM_JOBS = "rq"
+    # Nothing listens on port 1: the connection is refused at once.
+    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:1/0"}}
+
+    image = factories.image(size=(900, 600))
+
+    assert jobs.runner.drain(timeout=120)
+    assert Image.objects.get(pk=image.pk).renditions_state == State.READY
+    assert "Redis did not take the job" in caplog.text
