@@ -1,6 +1,7 @@
 """Renditions are made by a background job: the upload answers at once, the picture shows
 "processing" in the admin, and readers get the original until the renditions are ready."""
 
+import io
 import re
 import time
 
@@ -268,3 +269,17 @@ def test_when_redis_cannot_take_the_job_this_process_makes_the_renditions(
     assert jobs.runner.drain(timeout=120)
     assert Image.objects.get(pk=image.pk).renditions_state == State.READY
     assert "Redis did not take the job" in caplog.text
+
+
+@pytest.mark.django_db
+def test_make_renditions_marks_a_picture_whose_job_never_ran_ready():
+    from django.core.management import call_command
+
+    image = factories.image(size=(700, 500))  # its job never ran (no commit in this test)
+    assert image.renditions_state == State.PENDING
+
+    call_command("make_renditions", stdout=io.StringIO())
+
+    image.refresh_from_db()
+    assert image.renditions_state == State.READY
+    assert "/uploads/renditions/" in render('{% picture image "wide" %}', image=image)
