@@ -204,9 +204,18 @@ def redis_queue(settings):
 
     settings.NEWSROOM_JOBS = "rq"
     queue = django_rq.get_queue(jobs.QUEUE)
-    queue.empty()
+    _empty(queue)
     yield queue
+    _empty(queue)
+
+
+def _empty(queue):
+    from rq.registry import FailedJobRegistry, ScheduledJobRegistry
+
     queue.empty()
+    for registry in (ScheduledJobRegistry(queue=queue), FailedJobRegistry(queue=queue)):
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
 
 
 def _work(queue):
