@@ -7,7 +7,7 @@ DEMO_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu
+.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu worker deploy
 
 # The W3C Nu HTML checker for the browser tests: the jar ships inside the npm package and runs
 # on the system's Java (17+). --ignore-scripts: its postinstall would download a JDK.
@@ -30,6 +30,20 @@ demo: $(STAMP) messages
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo --if-empty --site-url http://$(HOST):$(PORT)
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The background worker (renditions; later imports and exports) on the Redis queue:
+#   REDIS_URL=redis://127.0.0.1:6379/0 make worker
+# Without REDIS_URL there is nothing to start: the web process runs the jobs itself.
+worker: $(STAMP)
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL: the worker takes its jobs from Redis"; exit 2; }
+	$(BIN)/python manage.py rqworker default
+
+# One command for a release, run with the production environment: refuse insecure
+# settings, migrate, collect the static files (hashed and compressed), compile translations.
+deploy: $(STAMP) messages
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 1
 
 # The whole suite on the embedded SQLite; tests marked `postgres` need PostgreSQL and Redis
 # and run in test-postgres.

@@ -24,7 +24,12 @@ THUMBNAIL_WIDTH = 320
 
 
 def _thumbnail_rendition(image):
-    """The smallest square JPEG (made on first use), or None when there is no source."""
+    """The smallest square JPEG (made on first use), or None when there is no source.
+
+    None too while the background job is making them: the admin shows the original then.
+    """
+    if not image.renditions_ready:
+        return None
     renditions = services.image_renditions(image=image, crop="square")
     jpegs = [r for r in renditions if r.format == "jpeg"] or renditions
     return jpegs[0] if jpegs else None
@@ -66,14 +71,29 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
     """The image library: thumbnails, search in every language, alt-text gaps per language."""
 
     form = ImageAdminForm
-    list_display = ["thumbnail", "__str__", "alt_languages", "credit", "size", "created_at"]
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "renditions_badge",
+        "alt_languages",
+        "credit",
+        "size",
+        "created_at",
+    ]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = [MissingAltTextFilter, ContentWarningFilter, "created_at"]
     search_fields = columns("title", "alt_text", "caption")
     list_per_page = 40
-    readonly_fields = ["preview", "size", "content_hash", "uploaded_by", "created_at"]
+    readonly_fields = [
+        "preview",
+        "renditions_badge",
+        "size",
+        "content_hash",
+        "uploaded_by",
+        "created_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["file", "preview", "focal_x", "focal_y"]}),
+        (None, {"fields": ["file", "preview", "renditions_badge", "focal_x", "focal_y"]}),
         (_("Text"), {"fields": ["title", "alt_text", "caption", "content_warning"]}),
         (_("Source"), {"fields": ["credit", "source"]}),
         (
@@ -165,19 +185,39 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
         """Redirect to a small square rendition (the pickers' live preview)."""
         if not self.has_view_or_change_permission(request):
             raise Http404
-        rendition = _thumbnail_rendition(get_object_or_404(Image, pk=pk))
+        image = get_object_or_404(Image, pk=pk)
+        rendition = _thumbnail_rendition(image)
         if rendition is None:
-            raise Http404
+            if image.renditions_ready or not image.file:
+                raise Http404
+            return HttpResponseRedirect(image.file.url)  # still being made: the original
         return HttpResponseRedirect(rendition.file.url)
 
     @admin.display(description=_("thumbnail"))
     def thumbnail(self, obj):
         rendition = _thumbnail_rendition(obj)
+        if rendition is None and not obj.renditions_ready and obj.file:
+            # Still being made in the background: the original, scaled by the browser.
+            return format_html(
+                '<img class="media-thumb" src="{}" width="80" height="80" alt="" loading="lazy">',
+                obj.file.url,
+            )
         if rendition is None:
             return format_html('<span class="media-thumb media-thumb--missing">?</span>')
         return format_html(
             '<img class="media-thumb" src="{}" width="80" height="80" alt="" loading="lazy">',
             rendition.file.url,
+        )
+
+    @admin.display(description=_("renditions"), ordering="renditions_state")
+    def renditions_badge(self, obj):
+        """The background job's state as a badge: waiting, processing, ready or failed."""
+        if obj is None or not obj.pk:
+            return "—"
+        return format_html(
+            '<span class="media-state media-state--{}">{}</span>',
+            obj.renditions_state,
+            obj.get_renditions_state_display(),
         )
 
     @admin.display(description=_("alt text in"))
@@ -193,12 +233,17 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
     def preview(self, obj):
         if obj is None or not obj.pk:
             return _("You can set the focal point after uploading.")
-        renditions = [
-            r for r in services.image_renditions(image=obj, crop="full") if r.format == "jpeg"
-        ]
-        if not renditions:
-            return _("The picture's file is missing.")
-        shown = [r for r in renditions if r.width <= 960][-1:] or renditions[:1]
+        if obj.renditions_ready:
+            renditions = [
+                r for r in services.image_renditions(image=obj, crop="full") if r.format == "jpeg"
+            ]
+            if not renditions:
+                return _("The picture's file is missing.")
+            shown = ([r for r in renditions if r.width <= 960][-1:] or renditions[:1])[0]
+            url, width, height = shown.file.url, shown.width, shown.height
+        else:
+            # Its renditions are still being made in the background: the original.
+            url, width, height = obj.file.url, obj.width, obj.height
         return format_html(
             '<div class="focal-picker" data-focal-x="{}" data-focal-y="{}">'
             '<img src="{}" width="{}" height="{}" alt="">'
@@ -206,9 +251,9 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
             '<p class="help">{}</p>',
             obj.focal_x,
             obj.focal_y,
-            shown[0].file.url,
-            shown[0].width,
-            shown[0].height,
+            url,
+            width,
+            height,
             _(
                 "Click the most important point of the picture: the 16:9 and square "
                 "crops keep it in view."

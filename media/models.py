@@ -99,6 +99,24 @@ class Image(models.Model):
             "e.g. “Graphic violence”."
         ),
     )
+
+    class RenditionsState(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        PROCESSING = "processing", _("processing")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    renditions_state = models.CharField(
+        _("renditions"),
+        max_length=12,
+        choices=RenditionsState.choices,
+        default=RenditionsState.PENDING,
+        editable=False,
+        help_text=_(
+            "The sizes readers get are made in the background after an upload or a focal "
+            "point change; until they are ready, pages show the original picture."
+        ),
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -137,6 +155,11 @@ class Image(models.Model):
         """The random folder of the stored file; the id for files stored before there was one."""
         match = _TOKEN_FOLDER.match(self.file.name or "")
         return match.group(1) if match else str(self.pk)
+
+    @property
+    def renditions_ready(self):
+        """The background job has made this picture's renditions (see media.jobs)."""
+        return self.renditions_state == self.RenditionsState.READY
 
     def cached_renditions(self):
         """All renditions, from the prefetch cache when there is one."""

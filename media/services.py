@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import events
+from newsroom import events, jobs
 from newsroom.permissions import require
 
 from . import renditions as pillow
@@ -204,13 +204,17 @@ def embed_delete(*, embed: Embed, by) -> None:
 
 
 def renditions_schedule(*, image: Image) -> None:
-    """Make every crop's renditions once the transaction commits.
+    """Have every crop's renditions made in the background once the transaction commits.
 
-    Readers then never wait for a new picture's ladder: the editor's upload (or focal
-    point change) pays for it. What fails here is logged, and the picture tag makes the
-    missing renditions on demand later.
+    The editor's upload (or focal point change) answers at once; the picture waits
+    ("pending") until the job (media.jobs.make_renditions, on the Redis worker or in this
+    process after the response: newsroom.jobs) has made them, and readers meanwhile get the
+    original, scaled by the browser.
     """
-    transaction.on_commit(lambda: renditions_make(image=image))
+    if image.renditions_state != Image.RenditionsState.PENDING:
+        Image.objects.filter(pk=image.pk).update(renditions_state=Image.RenditionsState.PENDING)
+        image.renditions_state = Image.RenditionsState.PENDING
+    jobs.enqueue_on_commit("media.jobs.make_renditions", image.pk)
 
 
 def renditions_make(*, image: Image) -> int:

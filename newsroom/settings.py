@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "taggit",
     "django_prose_editor",
+    # Background jobs on Redis: the rqworker command and the queue dashboard (newsroom.jobs).
+    "django_rq",
     "articles",
     "media",
     # The project package itself: system checks (checks.py) and template tags.
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "newsroom.security.FormTooLargeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous readers' page views may read from a replica (newsroom.db_routers).
+    "newsroom.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
@@ -102,12 +106,31 @@ TEMPLATES = [
     },
 ]
 
+# --- Databases (issue 11.5; production) -------------------------------------------------
+# Persistent connections in production: opening a PostgreSQL connection costs more than a
+# cached page. DEBUG (a laptop, runserver) closes them after each request. The health check
+# makes a connection that died while idle reconnect instead of failing the next request.
+CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "600"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
     )
 }
+# Optional read replicas (comma-separated URLs): anonymous readers' page views read from
+# them; admin and write requests, and every write, use the primary (newsroom.db_routers).
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    # The test run has no replica of its own: it reads the primary's test database.
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["newsroom.db_routers.ReplicaRouter"] if DATABASE_REPLICAS else []
+# --- end of databases ---------------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -355,3 +378,20 @@ NEWSROOM_IMAGE_KEEP_METADATA = env_bool("NEWSROOM_IMAGE_KEEP_METADATA")
 # Rendition widths in pixels, and whether to write AVIF when this Pillow can.
 NEWSROOM_IMAGE_WIDTHS = [int(w) for w in env_list("NEWSROOM_IMAGE_WIDTHS", "320,640,960,1280,1920")]
 NEWSROOM_IMAGE_AVIF = env_bool("NEWSROOM_IMAGE_AVIF", True)
+
+# --- Background jobs (issue 11.4; production) --------------------------------------------
+# Where newsroom.jobs runs renditions (and later imports and exports): "rq" on the Redis
+# queue, worked by `make worker`; "thread" in the web process after the response (the
+# embedded default: no Redis, nothing else to start); "sync" at once (the tests).
+NEWSROOM_JOBS = os.environ.get("NEWSROOM_JOBS", "rq" if REDIS_URL else "thread")
+if NEWSROOM_JOBS not in ("rq", "thread", "sync"):
+    raise ImproperlyConfigured("NEWSROOM_JOBS must be rq, thread or sync.")
+if NEWSROOM_JOBS == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("NEWSROOM_JOBS=rq needs REDIS_URL (the queue lives in Redis).")
+RQ_QUEUES = {
+    # Ten minutes for one job: a very large picture's whole ladder in every format.
+    "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600},
+}
+# The queue dashboard in the admin, only where there is a queue to show.
+RQ_SHOW_ADMIN_LINK = NEWSROOM_JOBS == "rq"
+# --- end of background jobs ---------------------------------------------------------------

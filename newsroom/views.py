@@ -2,12 +2,15 @@
 
 import copy
 import logging
+import os
+import secrets
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, QueryDict
 from django.shortcuts import render
@@ -28,10 +31,13 @@ FAVICON = Path(__file__).resolve().parent / "static" / "newsroom" / "favicon.ico
 @never_cache
 @require_safe
 def healthz(request):
-    """200 "ok" when the database answers and the home page renders; 503 otherwise.
+    """200 "ok" when the database answers, the cache keeps a value and the home page
+    renders; 503 otherwise, saying which.
 
     For load balancers: an app whose reader pages all fail is not healthy, however well
     its database answers. The home page is rendered in the default language, in-process.
+    A failing cache fails this check (the operator must hear of it) but not reader pages,
+    which are then rendered uncached.
     """
     try:
         with connection.cursor() as cursor:
@@ -40,6 +46,8 @@ def healthz(request):
     except DatabaseError:
         logger.exception("Health check: the database does not answer.")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    if not _cache_works():
+        return HttpResponse("cache unavailable\n", status=503, content_type="text/plain")
     try:
         # The home page itself, first page, whatever the probe's own query string says.
         probe = copy.copy(request)
@@ -54,6 +62,19 @@ def healthz(request):
         logger.exception("Health check: the home page does not render.")
         return HttpResponse("home page unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def _cache_works() -> bool:
+    """Set a key of this process's own and read it back from the default cache."""
+    key, value = f"newsroom:healthz:{os.getpid()}", secrets.token_hex(8)
+    try:
+        cache.set(key, value, timeout=30)
+        if cache.get(key) == value:
+            return True
+        logger.error("Health check: the cache did not keep a value.")
+    except Exception:  # whatever the backend raises (connection refused, timeout)
+        logger.exception("Health check: the cache does not answer.")
+    return False
 
 
 @cache_control(public=True, max_age=86400)

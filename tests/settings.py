@@ -15,3 +15,11 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# Background jobs run when the transaction commits, in the test's own thread: deterministic,
+# and on SQLite's in-memory test database, which a worker thread could not see.
+NEWSROOM_JOBS = "sync"
+
+# A read replica for the router's tests: the test database itself (TEST MIRROR). Only tests
+# that ask for it (databases=[..., "replica1"]) and switch the router on use it.
+if "replica1" not in DATABASES:  # noqa: F405
+    DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

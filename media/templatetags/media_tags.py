@@ -64,6 +64,11 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     crop = spec if spec in pillow.CROPS else "full"
     if not image.file:
         return _placeholder(alt, alt_lang)
+    if not image.renditions_ready:
+        # Nothing ready yet (the background job is still making them, or failed): the
+        # original, scaled by the browser. A reader's request never makes renditions of
+        # a picture its job has not finished.
+        return _with_warning(image, _original(image, crop, alt, alt_lang, lead, css_class))
     renditions = services.image_renditions(image=image, crop=crop)
     if not renditions:
         return _placeholder(alt, alt_lang)
@@ -82,9 +87,7 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
             if fmt in by_format and fmt != "jpeg"
         ),
     )
-    loading = (
-        mark_safe('loading="eager" fetchpriority="high"') if lead else mark_safe('loading="lazy"')
-    )
+    loading = _loading(lead)
     img = format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} {} '
         'decoding="async">',
@@ -99,10 +102,44 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
         loading,
     )
     html = format_html('<picture class="picture picture--{}">{}{}</picture>', crop, sources, img)
+    return _with_warning(image, html)
+
+
+def _with_warning(image, html):
     warning = content_warning(image)
     if warning:
         html = warning_wrap(html, warning, kind="image")
     return html
+
+
+def _loading(lead):
+    return (
+        mark_safe('loading="eager" fetchpriority="high"') if lead else mark_safe('loading="lazy"')
+    )
+
+
+def _original(image, crop, alt, alt_lang, lead, css_class):
+    """The stored original in an <img> sized as the crop will be (no layout shift); CSS
+    cuts it to the crop around the focal point (object-fit) until the renditions exist."""
+    left, top, right, bottom = pillow.crop_box(
+        (image.width, image.height), pillow.CROPS[crop], image.focal_point
+    )
+    img = format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}"{}{} {} decoding="async" '
+        'style="object-position: {}% {}%">',
+        image.file.url,
+        right - left,
+        bottom - top,
+        alt,
+        format_html(' lang="{}"', alt_lang) if alt_lang else "",
+        format_html(' class="{}"', css_class) if css_class else "",
+        _loading(lead),
+        round(image.focal_x * 100),
+        round(image.focal_y * 100),
+    )
+    return format_html(
+        '<picture class="picture picture--{} picture--original">{}</picture>', crop, img
+    )
 
 
 def warning_wrap(content, warning: ReaderText, kind="image"):

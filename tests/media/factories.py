@@ -67,6 +67,16 @@ def image(size=(700, 500), data=None, name="photo.jpg", *, by=None, **fields):
     )
 
 
+def processed(image):
+    """`image` after its background job (media.jobs.make_renditions) has run, as the worker
+    leaves it: every crop's renditions stored and the picture marked ready."""
+    from media import jobs
+
+    jobs.make_renditions(image.pk)
+    image.refresh_from_db()
+    return image
+
+
 def embed(url="https://www.youtube.com/watch?v=dQw4w9WgXcQ", *, by=None, **fields):
     fields.setdefault("title_en", "The video")
     return services.embed_create(by=by or superuser(), url=url, **fields)

@@ -12,7 +12,7 @@ from tests.media import factories
 
 @pytest.mark.django_db
 def test_library_lists_thumbnails(admin_client):
-    factories.image(title_en="Harbour")
+    factories.processed(factories.image(title_en="Harbour"))
 
     html = admin_client.get("/admin/media/image/").content.decode()
 
@@ -73,7 +73,7 @@ def test_setting_the_focal_point_in_the_admin_remakes_the_crops(admin_client):
 
 @pytest.mark.django_db
 def test_thumbnail_view_redirects_to_a_square_rendition(admin_client):
-    image = factories.image()
+    image = factories.processed(factories.image())
 
     response = admin_client.get(f"/admin/media/image/{image.pk}/thumbnail/")
 

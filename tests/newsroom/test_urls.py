@@ -137,3 +137,24 @@ def test_favicon_is_a_real_icon(client):
     assert icon.format == "ICO"
     assert (16, 16) in icon.info["sizes"] and (32, 32) in icon.info["sizes"]
     assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_cache_fails_but_reader_pages_still_render(client, settings):
+    from tests import factories
+
+    factories.article(title_en="Flood warning for the coast")
+    # A Redis cache nobody answers for: port 1 refuses the connection at once.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.content == b"cache unavailable\n"
+    home = client.get("/en/")
+    assert home.status_code == 200
+    assert "Flood warning for the coast" in home.content.decode()

@@ -8,7 +8,10 @@ from media.models import Image
 
 
 class Command(BaseCommand):
-    help = "Make the missing renditions (all crops, widths and formats) of every image."
+    help = (
+        "Make the missing renditions (all crops, widths and formats) of every image; "
+        "a picture that then has them all is marked ready."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--crop", action="append", choices=list(pillow.CROPS))
@@ -18,7 +21,12 @@ class Command(BaseCommand):
         images = made = 0
         for image in Image.objects.with_renditions().iterator(chunk_size=100):
             before = len(image.cached_renditions())
-            after = sum(len(services.image_renditions(image=image, crop=c)) for c in crops)
+            per_crop = [len(services.image_renditions(image=image, crop=c)) for c in crops]
             images += 1
-            made += max(0, after - before)
+            made += max(0, sum(per_crop) - before)
+            if set(crops) == set(pillow.CROPS) and all(per_crop) and not image.renditions_ready:
+                # A picture whose job failed or never ran: readers now get its renditions.
+                Image.objects.filter(pk=image.pk).update(
+                    renditions_state=Image.RenditionsState.READY
+                )
         self.stdout.write(f"{images} images checked, {made} renditions made.")
