@@ -21,6 +21,7 @@ from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
 from . import services
+from .correction_admin import CorrectionInline
 from .forms import (
     ArticleAdminForm,
     ArticleVariantFormSet,
@@ -132,10 +133,10 @@ class SectionAdmin(FilingAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(FilingAdmin):
-    list_display = ["name", "slug", "is_organisation", "user"]
+    list_display = ["name", "slug", "kind", "user"]
     # A one-to-one is not joined automatically by the changelist.
     list_select_related = ["user"]
-    list_filter = ["is_organisation"]
+    list_filter = ["kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ["user"]
@@ -305,7 +306,13 @@ class ArticleAdmin(
     # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [BylineInline, TaggedArticleInline, PlacementInline, ArticleVariantInline]
+    inlines = [
+        BylineInline,
+        TaggedArticleInline,
+        PlacementInline,
+        ArticleVariantInline,
+        CorrectionInline,
+    ]
 
     list_display = [
         "display_title",
