@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -76,7 +77,8 @@ def share_rendition(renditions: Sequence, *, min_width: int = SHARE_MIN_WIDTH):
 
 
 def _time(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment is not None else None
+    # The site's local time with its offset, to the second: as the page's <time> says it.
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
 
 
 def credit_node(credit: Credit) -> dict:
