@@ -7,7 +7,7 @@ DEMO_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu worker deploy
+.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu axe worker deploy
 
 # The W3C Nu HTML checker for the browser tests: the jar ships inside the npm package and runs
 # on the system's Java (17+). --ignore-scripts: its postinstall would download a JDK.
@@ -63,7 +63,17 @@ $(VNU_JAR):
 
 vnu: $(VNU_JAR)
 
-test-browser: $(STAMP) messages $(VNU_JAR)
+# axe-core, the accessibility checker the browser tests inject into each page (Chromium).
+AXE_VERSION := 4.14.1
+AXE_JS := var/tools/node_modules/axe-core/axe.min.js
+
+$(AXE_JS):
+	npm install --ignore-scripts --no-audit --no-fund --save-exact --prefix var/tools axe-core@$(AXE_VERSION)
+	touch $@
+
+axe: $(AXE_JS)
+
+test-browser: $(STAMP) messages $(VNU_JAR) $(AXE_JS)
 	$(BIN)/python -m pytest -q -o addopts="-p no:cacheprovider" tests/browser $(ARGS)
 
 benchmark: $(STAMP)

@@ -185,7 +185,13 @@ class Section(models.Model):
 
 
 class Author(models.Model):
-    """A name in a byline: a person, or the organisation itself."""
+    """A name in a byline: a person, the newsroom itself, a partner or a wire agency."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        NEWSROOM = "newsroom", _("The newsroom itself")
+        PARTNER = "partner", _("Partner organisation")
+        AGENCY = "agency", _("News agency (wire)")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -197,10 +203,15 @@ class Author(models.Model):
         help_text=_("Part of the author's address; filled from the name when left empty."),
     )
     bio = models.TextField(_("biography"), blank=True, help_text=_("A short paragraph."))
-    is_organisation = models.BooleanField(
-        _("the newsroom itself"),
-        default=False,
-        help_text=_("Tick for a byline in the name of the newsroom itself (“Newsroom staff”)."),
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PERSON,
+        help_text=_(
+            "A person, or an organisation credited as such: the newsroom itself "
+            "(“Newsroom staff”), a partner, or a news agency."
+        ),
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -229,6 +240,19 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def is_organisation(self) -> bool:
+        """An organisation's byline (the newsroom, a partner, an agency), not a person's."""
+        return self.kind != self.Kind.PERSON
+
+    @is_organisation.setter
+    def is_organisation(self, value: bool) -> None:
+        # The boolean this field replaced meant "the newsroom itself"; old callers keep working.
+        if value:
+            self.kind = self.Kind.NEWSROOM if self.kind == self.Kind.PERSON else self.kind
+        else:
+            self.kind = self.Kind.PERSON
 
 
 class Tag(TagBase):
@@ -516,6 +540,16 @@ class ArticleVariant(models.Model):
         default=0,
         help_text=_("The source version this translation was last brought up to date with."),
     )
+    content_updated_at = models.DateTimeField(
+        _("text updated"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When this language's title, standfirst or body last changed after the story "
+            "was first published (readers see “Updated”)."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleVariantQuerySet.as_manager()
@@ -544,6 +578,54 @@ class ArticleVariant(models.Model):
             and self.state != self.State.MISSING
             and self.source_version < self.article.source_version
         )
+
+
+class Correction(models.Model):
+    """A dated note on one language version of a story: a correction or an update."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        help_text=_("The language version the note is shown on."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "What was wrong and what is right now, or what is new. Plain text; "
+            "links, bold and italics are kept."
+        ),
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["article", "language"], name="correction_article_lang")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} [{self.language}] {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url(self.language) + f"#correction-{self.pk}"
 
 
 class SlugHistory(models.Model):

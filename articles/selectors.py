@@ -3,11 +3,17 @@
 Writes live in `services.py`; listings start from `Article.objects.visible(lang).for_listing()`.
 """
 
-from django.db.models import Q
+from datetime import datetime
+
+from django.db.models import Count, DateTimeField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from newsroom.languages import column, language_codes, language_order, localized
 
-from .models import Article, SlugHistory, placements_prefetch
+from .models import Article, ArticleVariant, Correction, SlugHistory, placements_prefetch
+
+# How many related stories an article page shows.
+RELATED_LIMIT = 4
 
 
 def by_translated_slug(queryset, slug: str, language: str):
@@ -67,6 +73,27 @@ def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
     return article, False
 
 
+def article_elsewhere(language: str, slug: str) -> tuple[Article | None, list[str]]:
+    """For an address in `language` that shows no article: the published article it names
+    (by any language's slug, an old slug, or its id) and the other languages readers can
+    read it in, in site order. (None, []) when there is none.
+
+    Three small queries at most; only on the 404 path.
+    """
+    published = Article.objects.published().prefetch_related("variants")
+    article = by_translated_slug(published, slug, language)
+    if article is None:
+        old = SlugHistory.objects.filter(slug=slug).values("article_id").first()
+        if old is not None:
+            article = published.filter(pk=old["article_id"]).first()
+    if article is None and is_id(slug):
+        article = published.filter(pk=int(slug)).first()
+    if article is None:
+        return None, []
+    visible = article.published_languages()
+    return article, [code for code in language_codes() if code in visible and code != language]
+
+
 def is_id(text: str) -> bool:
     """Whether `text` can be a row id: ASCII digits that fit a 64-bit integer.
 
@@ -74,3 +101,123 @@ def is_id(text: str) -> bool:
     too many for int() and for PostgreSQL's bigint.
     """
     return text.isascii() and text.isdigit() and len(text) <= 18
+
+
+# -- What an article page shows around the story --
+
+
+def related_articles(article: Article, language: str, *, limit: int = RELATED_LIMIT) -> list:
+    """Up to `limit` other stories visible in `language` that share a tag with `article`,
+    the most shared tags first, then the newest. One query (the article's tags come from
+    its prefetch cache); nothing when it has no tags.
+    """
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if not tag_ids:
+        return []
+    return list(
+        Article.objects.visible(language)
+        .filter(tags__in=tag_ids)
+        .exclude(pk=article.pk)
+        # After the filter, the count is of the shared tags only.
+        .annotate(shared_tags=Count("tags", distinct=True))
+        .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+    )
+
+
+def section_neighbours(article: Article, language: str) -> tuple[Article | None, Article | None]:
+    """(previous, next): the stories just before and after `article` in its section, by
+    publication time, among those visible in `language`. Two queries; (None, None) for an
+    article in no section."""
+    if article.section_id is None:
+        return None, None
+    others = (
+        Article.objects.visible(language)
+        .filter(section_id=article.section_id)
+        .exclude(pk=article.pk)
+    )
+    when, pk = article.published_at, article.pk
+    previous = (
+        others.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    following = (
+        others.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+        .order_by("published_at", "pk")
+        .first()
+    )
+    return previous, following
+
+
+def corrections_for(article: Article, language: str) -> list[Correction]:
+    """The correction and update notes shown on `article` in `language`, oldest first."""
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    if "corrections" in cache:
+        return [c for c in article.corrections.all() if c.language == language]
+    return list(Correction.objects.filter(article=article, language=language))
+
+
+# -- When a language version last changed for its readers --
+
+
+def with_modified_at(queryset, language: str):
+    """`queryset` with `modified_at`: when the `language` version last changed for readers
+    (see article_modified_at), computed in the database, for feeds and sitemaps.
+
+    Keep in step with article_modified_at(); a test checks that they agree.
+    """
+    text_updated = ArticleVariant.objects.filter(article=OuterRef("pk"), language=language).values(
+        "content_updated_at"
+    )[:1]
+    noted = (
+        Correction.objects.filter(article=OuterRef("pk"), language=language)
+        .order_by()
+        .values("article")
+        .annotate(newest=Max("created_at"))
+        .values("newest")
+    )
+    # GREATEST is NULL on SQLite when any argument is: each falls back to published_at.
+    return queryset.annotate(
+        modified_at=Greatest(
+            "published_at",
+            Coalesce(Subquery(text_updated, output_field=DateTimeField()), "published_at"),
+            Coalesce(Subquery(noted, output_field=DateTimeField()), "published_at"),
+        )
+    )
+
+
+def article_modified_at(article: Article, language: str) -> datetime | None:
+    """When the `language` version of `article` last changed for its readers: the newest of
+    its publication time, its text's last change after publication (the title, standfirst
+    or body in that language: ArticleVariant.content_updated_at) and its newest correction
+    or update note in that language. What the page's "Updated", the JSON-LD dateModified,
+    feeds and sitemaps' lastmod say.
+
+    Uses the annotation of with_modified_at() and the prefetch caches when there are; else
+    two small queries. Keep in step with with_modified_at().
+    """
+    if getattr(article, "modified_at", None) is not None:
+        return article.modified_at
+    times = [article.published_at]
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    if "variants" in cache:
+        variants = [v for v in article.variants.all() if v.language == language]
+    else:
+        variants = list(ArticleVariant.objects.filter(article=article, language=language))
+    times += [v.content_updated_at for v in variants]
+    times += [c.created_at for c in corrections_for(article, language)]
+    times = [t for t in times if t is not None]
+    return max(times) if times else None
+
+
+def article_updated_at(article: Article, language: str) -> datetime | None:
+    """The time to show as "Updated …" on the `language` page: article_modified_at() when it
+    is later than the publication (to the minute readers see), else None."""
+    modified = article_modified_at(article, language)
+    if modified is None or article.published_at is None:
+        return None
+    if modified.replace(second=0, microsecond=0) <= article.published_at.replace(
+        second=0, microsecond=0
+    ):
+        return None
+    return modified

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
+import nh3
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -20,7 +21,16 @@ from newsroom import events
 from newsroom.languages import language_codes, language_name, localized
 from newsroom.permissions import require
 
-from .models import Article, ArticleVariant, Author, Byline, Section, SlugHistory, Tag
+from .models import (
+    Article,
+    ArticleVariant,
+    Author,
+    Byline,
+    Correction,
+    Section,
+    SlugHistory,
+    Tag,
+)
 from .placements import placements_sync
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
@@ -79,7 +89,10 @@ def _clashing_field(instance: models.Model, error: IntegrityError) -> str | None
 
 def _set_fields(instance: models.Model, fields: dict) -> None:
     for name, value in fields.items():
-        instance._meta.get_field(name)  # FieldDoesNotExist for a typo, not a silent attribute
+        # FieldDoesNotExist for a typo, not a silent attribute; a model property standing in
+        # for a replaced field (Author.is_organisation) is accepted as the model accepts it.
+        if name not in instance._meta._property_names:
+            instance._meta.get_field(name)
         setattr(instance, name, value)
 
 
@@ -115,6 +128,7 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
     # Pictures and videos the editor inserted in the source body become placements.
     placements_sync(article=article, by=None)
     if previous is not None:
+        _note_text_updates(previous, article, variants)
         source = article.source_language
         if any(
             localized(previous, f, source) != localized(article, f, source) for f in SOURCE_FIELDS
@@ -135,6 +149,25 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
             variant.save(update_fields=["state", "source_version", "updated_at"])
     if article.status == PUBLISHED:
         _publish_source_variant(article, variants)
+
+
+def _note_text_updates(previous: Article, article: Article, variants) -> None:
+    """Record when a language's readers last saw its text change (the page's "Updated").
+
+    Only once the story has been on the site (first published, at a time that has come):
+    edits before that are drafting. Only a published language version: a translation in
+    progress has no readers yet.
+    """
+    first = previous.first_published_at
+    if first is None or first > timezone.now():
+        return
+    now = timezone.now()
+    for code, variant in variants.items():
+        if variant.state != ArticleVariant.State.PUBLISHED:
+            continue
+        if any(localized(previous, f, code) != localized(article, f, code) for f in SOURCE_FIELDS):
+            variant.content_updated_at = now
+            variant.save(update_fields=["content_updated_at", "updated_at"])
 
 
 def _publish_source_variant(article, variants):
@@ -440,3 +473,77 @@ def author_update(*, author: Author, by, **fields) -> Author:
 def author_delete(*, author: Author, by) -> None:
     """Delete an author who is in no byline (ProtectedError otherwise)."""
     _filing_delete(author, by=by)
+
+
+# -- Corrections and updates --
+
+# What a correction note may keep of HTML: links and emphasis. Everything else is text.
+CORRECTION_TAGS = {"a", "strong", "em", "b", "i"}
+CORRECTION_ATTRIBUTES = {"a": {"href"}}
+CORRECTION_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def correction_text_clean(text: str) -> str:
+    """The note's text as stored and shown: nh3 keeps links (http, https, mailto) and
+    emphasis, and escapes or drops everything else."""
+    return nh3.clean(
+        (text or "").strip(),
+        tags=CORRECTION_TAGS,
+        attributes=CORRECTION_ATTRIBUTES,
+        url_schemes=CORRECTION_URL_SCHEMES,
+        link_rel="nofollow",
+    ).strip()
+
+
+def _correction_write(correction: Correction, *, by, fields: dict) -> Correction:
+    _set_fields(correction, fields)
+    correction.text = correction_text_clean(correction.text)
+    correction.full_clean()
+    correction.save()
+    # Corrections are part of the story's history: the revisions (and feeds, caches) that
+    # follow ArticleSaved see the note with the story.
+    events.emit(events.ArticleSaved(by=by, article_id=correction.article_id))
+    return correction
+
+
+@transaction.atomic
+def correction_create(
+    *,
+    article: Article,
+    language: str,
+    text: str,
+    by,
+    kind: str = Correction.Kind.CORRECTION,
+    correction: Correction | None = None,
+) -> Correction:
+    """Add a dated correction or update note to one language version of a story; needs
+    articles.add_correction. Dated now, credited to `by`; the text keeps only links and
+    emphasis. Emits ArticleSaved: the note is part of the story's history."""
+    require(by, "articles.add_correction")
+    correction = correction if correction is not None else Correction()
+    if correction.pk is not None:
+        raise ValueError("correction_create adds new notes; use correction_update.")
+    correction.created_by = by
+    correction.created_at = timezone.now()
+    return _correction_write(
+        correction,
+        by=by,
+        fields={"article": article, "language": language, "kind": kind, "text": text},
+    )
+
+
+@transaction.atomic
+def correction_update(*, correction: Correction, by, **fields) -> Correction:
+    """Reword a note, or change its kind or language; its date stays. Needs
+    articles.change_correction."""
+    require(by, "articles.change_correction")
+    return _correction_write(correction, by=by, fields=fields)
+
+
+@transaction.atomic
+def correction_delete(*, correction: Correction, by) -> None:
+    """Remove a note (one added by mistake); needs articles.delete_correction."""
+    require(by, "articles.delete_correction")
+    article_id = correction.article_id
+    correction.delete()
+    events.emit(events.ArticleSaved(by=by, article_id=article_id))

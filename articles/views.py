@@ -5,16 +5,40 @@ cookie, pagination) is newsroom.pages, shared with every other reader page.
 """
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 
-from newsroom.languages import active_language, language_codes, reader_text
-from newsroom.pages import page_links, page_urls, paginate, redirect_permanently, render_page
+from media import services as media_services
+from newsroom.languages import (
+    active_language,
+    language_codes,
+    localized,
+    reader_text,
+    text_direction,
+)
+from newsroom.pages import (
+    language_switcher,
+    page_links,
+    page_urls,
+    paginate,
+    redirect_permanently,
+    render_page,
+)
 
-from . import selectors
-from .models import Article, Author, Section, Tag, slug_for
+from . import selectors, structured_data
+from .models import Article, Author, Correction, Section, Tag, slug_for
+
+# The publisher's logo in the structured data (a local file: nothing loads from elsewhere).
+LOGO = "newsroom/logo.png"
+LOGO_SIZE = (512, 512)
 
 # The home page's x-default: `/` redirects to the reader's language (LocaleMiddleware).
 HOME_X_DEFAULT = "/"
@@ -55,7 +79,7 @@ def article_detail(request, year, month, day, slug):
     language = active_language()
     article, canonical = selectors.article_by_address(language, slug)
     if article is None:
-        raise Http404("No such article in this language.")
+        return _not_in_this_language(request, language, slug)
     published = timezone.localtime(article.published_at)
     if not canonical or (int(year), int(month), int(day)) != (
         published.year,
@@ -72,6 +96,11 @@ def article_detail(request, year, month, day, slug):
         (code for code in (settings.LANGUAGE_CODE, article.source_language) if code in visible_in),
         language,
     )
+    # One query: the notes in this language, which also date the page's last change.
+    prefetch_related_objects(
+        [article], Prefetch("corrections", queryset=Correction.objects.filter(language=language))
+    )
+    previous_article, next_article = selectors.section_neighbours(article, language)
     context = {
         "article": article,
         # In the reader's language, else the source language's text, marked (never left out).
@@ -79,9 +108,137 @@ def article_detail(request, year, month, day, slug):
             article, "content_warning", original=article.source_language, language=language
         ),
         "tags": list(article.tags.all()),
+        "corrections": selectors.corrections_for(article, language),
+        "updated_at": selectors.article_updated_at(article, language),
+        "related_articles": selectors.related_articles(article, language),
+        "previous_article": previous_article,
+        "next_article": next_article,
         **page_links(request, urls, x_default=x_default),
     }
+    context.update(_search_and_social(request, article, language, urls, context))
     return render_page(request, "articles/article_detail.html", context)
+
+
+def _not_in_this_language(request, language, slug):
+    """The 404 for an article readers cannot see in `language`; when it is published in
+    other languages, the page links those versions, each named in its own language."""
+    article, languages = selectors.article_elsewhere(language, slug)
+    if not languages:
+        raise Http404("No such article in this language.")
+    links = []
+    for code in languages:
+        info = translation.get_language_info(code)
+        links.append(
+            format_html(
+                '<a href="{}" lang="{}" hreflang="{}" dir="{}">{}</a>',
+                article.get_absolute_url(code),
+                code,
+                code,
+                text_direction(code),
+                info["name_local"],
+            )
+        )
+    context = {
+        "available_in": mark_safe(get_text_list(links, gettext("and"))),
+        "switcher": language_switcher(page_urls("articles:home"), language, same_page=False),
+    }
+    return render(request, "404.html", context, status=404)
+
+
+def _absolute_image(request, image, crop):
+    rendition = structured_data.share_rendition(
+        media_services.image_renditions(image=image, crop=crop)
+    )
+    if rendition is None:
+        return None
+    return structured_data.SharedImage(
+        request.build_absolute_uri(rendition.file.url), rendition.width, rendition.height
+    )
+
+
+def _search_and_social(request, article, language, urls, context) -> dict:
+    """The article page's JSON-LD (NewsArticle, BreadcrumbList) and social card tags.
+
+    Uses what the page has fetched anyway: bylines, tags, variants, the lead image's
+    renditions (of every crop, prefetched) and the notes.
+    """
+    absolute = {code: request.build_absolute_uri(url) for code, url in urls.items() if url}
+    url = absolute[language]
+    site = settings.NEWSROOM_SITE_NAME
+    headline = article.seo_title or article.title
+    description = article.seo_description or article.standfirst
+    section = str(reader_text(article.section, "name").text) if article.section else ""
+    tag_names = [reader_text(tag, "name").text for tag in context["tags"]]
+    images = []
+    if article.lead_image is not None and article.lead_image.file:
+        images = [
+            _absolute_image(request, article.lead_image, crop)
+            for crop in structured_data.IMAGE_CROPS
+        ]
+    images = [image for image in images if image is not None]
+    share_image = images[0] if images else None
+    modified = selectors.article_modified_at(article, language)
+    home = request.build_absolute_uri(reverse("articles:home"))
+    logo = structured_data.SharedImage(
+        request.build_absolute_uri(static(LOGO)), LOGO_SIZE[0], LOGO_SIZE[1]
+    )
+    versions = [
+        structured_data.Version(code, absolute[code], localized(article, "title", code))
+        for code in absolute
+    ]
+    source = next((v for v in versions if v.language == article.source_language), None)
+    credits = [
+        structured_data.Credit(
+            line.author.name,
+            request.build_absolute_uri(line.author.get_absolute_url()),
+            organisation=line.author.is_organisation,
+        )
+        for line in article.bylines.all()
+    ]
+    crumbs = [(site, home)]
+    if article.section is not None:
+        crumbs.append((section, request.build_absolute_uri(slug_url(article.section))))
+    crumbs.append((article.title, url))
+    return {
+        "structured_data": [
+            structured_data.news_article(
+                url=url,
+                headline=headline,
+                description=description,
+                language=language,
+                published=article.published_at,
+                modified=modified,
+                images=[image.url for image in images],
+                credits=credits,
+                publisher=structured_data.publisher_node(name=site, url=home, logo=logo),
+                section=section,
+                keywords=tag_names,
+                source=source,
+                translations=versions,
+            ),
+            structured_data.breadcrumb_list(crumbs),
+        ],
+        "social_tags": structured_data.social_tags(
+            url=url,
+            title=headline,
+            description=description,
+            site_name=site,
+            language=language,
+            other_languages=list(absolute),
+            image=share_image,
+            image_alt=reader_text(article.lead_image, "alt_text").text
+            if article.lead_image
+            else "",
+            published=article.published_at,
+            modified=modified,
+            section=section,
+            tags=tag_names,
+        ),
+    }
+
+
+def slug_url(section):
+    return reverse("articles:section", kwargs={"slug": slug_for(section)})
 
 
 def _translated_listing(request, obj, name, slug, articles, template, extra):

@@ -181,6 +181,7 @@ class Rendition(models.Model):
     class Crop(models.TextChoices):
         FULL = "full", _("As uploaded")
         WIDE = "wide", _("16:9 (lead)")
+        STANDARD = "standard", _("4:3 (structured data)")
         SQUARE = "square", _("1:1 (thumbnail)")
 
     class Format(models.TextChoices):

@@ -23,8 +23,14 @@ EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "AVIF":
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 DEFAULT_WIDTHS = (320, 640, 960, 1280, 1920)
 
-# Fixed ratios; "full" keeps the picture's own shape.
-CROPS: dict[str, tuple[int, int] | None] = {"full": None, "wide": (16, 9), "square": (1, 1)}
+# Fixed ratios; "full" keeps the picture's own shape. "standard" (4:3) is the third shape
+# search engines ask of a news story's image (with 16:9 and 1:1), in its structured data.
+CROPS: dict[str, tuple[int, int] | None] = {
+    "full": None,
+    "wide": (16, 9),
+    "standard": (4, 3),
+    "square": (1, 1),
+}
 
 # Animated files are checked frame by frame; beyond this many frames they are refused.
 MAX_FRAMES = 1000

@@ -20,6 +20,7 @@ from .. import services
 from ..forms import ArticleAdminForm, translated_field_names
 from ..models import Article, ArticleVariant, Byline, TaggedArticle, language_codes
 from .changelist import ArticleChangelistMixin, variant_state_filter
+from .corrections import CorrectionInline
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline
 from .placements import PlacementInline
@@ -63,7 +64,13 @@ class ArticleAdmin(
     # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [BylineInline, TaggedArticleInline, PlacementInline, ArticleVariantInline]
+    inlines = [
+        BylineInline,
+        TaggedArticleInline,
+        PlacementInline,
+        ArticleVariantInline,
+        CorrectionInline,
+    ]
 
     list_display = [
         "display_title",

@@ -82,10 +82,10 @@ class SectionAdmin(FilingAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(FilingAdmin):
-    list_display = ["name", "slug", "is_organisation", "user"]
+    list_display = ["name", "slug", "kind", "user"]
     # A one-to-one is not joined automatically by the changelist.
     list_select_related = ["user"]
-    list_filter = ["is_organisation"]
+    list_filter = ["kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ["user"]

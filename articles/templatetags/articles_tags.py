@@ -2,18 +2,20 @@
 and the article body with its placed pictures and videos."""
 
 import logging
+import re
 
 from django import template
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import get_text_list
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 
 from articles import body as body_references
+from articles import structured_data
 from articles.models import Section, Tag, placements_prefetch, slug_for
 from media.templatetags.media_tags import assets_once, placed_item
 from newsroom.languages import active_language, localized, reader_text
@@ -119,17 +121,79 @@ def render_placement(placement, context):
     )
 
 
+# Words a reader reads in a minute: a common estimate for news prose on screen.
+WORDS_PER_MINUTE = 200
+
+# Ids the page itself uses, which a subheading's anchor must not take.
+PAGE_IDS = frozenset({"main", "corrections", "corrections-title", "related-title"})
+
+_SUBHEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read `html`'s text at WORDS_PER_MINUTE, rounded, at least one."""
+    words = len(strip_tags(html or "").split())
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+@register.simple_tag
+def reading_time(article):
+    """The minutes a reader needs for the article's body in the active language."""
+    return reading_minutes(article.body)
+
+
+def subheading_anchors(html: str, used=PAGE_IDS) -> str:
+    """Give each <h2> and <h3> of a body an id and a visible "#" link to itself.
+
+    The id comes from the heading's text (the same text gives the same id, so a shared
+    link keeps working across edits elsewhere in the story); a repeated text, or one the
+    page uses, gets "-2", "-3"; a heading without letters or digits is "section". The link
+    sits beside the heading, not in it (the heading's name stays its text), and tells a
+    screen reader what it links to.
+    """
+    taken = set(used)
+
+    def replace(match):
+        level, inner = match[1], match[2]
+        text = strip_tags(inner).strip()
+        base = slugify(text, allow_unicode=True) or "section"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        return format_html(
+            '<div class="subheading"><h{level} id="{anchor}">{inner}</h{level}>'
+            '<a class="subheading__anchor" href="#{anchor}">'
+            '<span aria-hidden="true">#</span><span class="visually-hidden">{label}</span>'
+            "</a></div>",
+            level=level,
+            anchor=anchor,
+            inner=mark_safe(inner),  # sanitized with the body
+            label=_("Link to the part “%(heading)s”") % {"heading": text},
+        )
+
+    return _SUBHEADING.sub(replace, html)
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a <script type="application/ld+json"> block, escaped to stay one."""
+    return structured_data.json_ld(data)
+
+
 @register.simple_tag(takes_context=True)
 def article_body(context, article):
     """The article body in the active language, each placement reference replaced by its
-    picture or video (captions in the active language).
+    picture or video (captions in the active language), each subheading with an anchor.
 
     Each language's body carries its own references, so a picture sits where that
     language's text puts it; a reference to a key the article has no placement for
     renders nothing. Adds two queries (placements with their images and embeds, then
     renditions) unless the article was fetched with `placements_prefetch()`.
     """
-    body = article.body or ""  # sanitized on save (ProseEditorField + nh3 + references)
+    # Sanitized on save (ProseEditorField + nh3 + references).
+    body = subheading_anchors(article.body or "")
     if "<figure" not in body:
         return mark_safe(body)
     placements = article_placements(article)

@@ -167,7 +167,7 @@ def test_admin_says_where_a_name_without_letters_can_be_found(admin_client, mode
 
 
 def test_admin_says_where_an_author_named_without_letters_can_be_found(admin_client):
-    data = {"name": "🌍", "slug": "", **_all_languages("bio", ""), "user": ""}
+    data = {"name": "🌍", "slug": "", "kind": "person", **_all_languages("bio", ""), "user": ""}
 
     response = admin_client.post(reverse("admin:articles_author_add"), data, follow=True)
 

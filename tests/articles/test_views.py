@@ -535,8 +535,9 @@ def test_article_page_query_count_is_fixed(client, django_assert_num_queries, si
     )
     client.get(url(story, "nl"))  # first view makes the renditions
     # article (+section, lead image), bylines+authors, tags, lead image renditions, variants,
-    # section nav, the body's placed media (one more for their renditions when there are any)
-    with django_assert_num_queries(7):
+    # section nav, the body's placed media (one more for their renditions when there are any);
+    # the notes in this language, related stories, the previous and the next in the section
+    with django_assert_num_queries(11):
         response = client.get(url(story, "nl"))
     assert response.status_code == 200
 
@@ -556,8 +557,9 @@ def test_article_page_query_count_does_not_grow_with_placed_images(
     )
     assert story.placements.count() == placed
     client.get(url(story, "nl"))  # first view makes the renditions
-    # as above, plus one query for the placed images' renditions
-    with django_assert_num_queries(8):
+    # as above, plus one query for the placed images' renditions; no section and no tags:
+    # no related stories or neighbours to look up, only the notes
+    with django_assert_num_queries(9):
         response = client.get(url(story, "nl"))
     assert response.content.decode().count('class="placed placed--image"') == placed
 

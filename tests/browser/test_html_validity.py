@@ -15,7 +15,9 @@ import pytest
 from django.utils import translation
 
 from articles import body as body_references
+from articles import services
 from tests import factories
+from tests.browser.test_judges import SEARCH_PAGE_MERGED
 from tests.media import factories as media_factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -62,7 +64,17 @@ def _site():
     )
     assert story.placements.count() == 2
     factories.article(languages=LANGUAGES, section=section, tags=(tag,), authors=(person,))
-    return {"section": section, "tag": tag, "author": person, "article": story}
+    services.correction_create(
+        article=story, language="nl", text="Gecorrigeerd.", by=factories.superuser()
+    )
+    english_only = factories.article(languages=("en",), section=section)
+    return {
+        "section": section,
+        "tag": tag,
+        "author": person,
+        "article": story,
+        "english_only": english_only,
+    }
 
 
 def _addresses(objects):
@@ -74,6 +86,12 @@ def _addresses(objects):
             for kind in ("section", "tag", "author"):
                 yield f"{kind}-{code}", objects[kind].get_absolute_url()
             yield f"404-{code}", f"/{code}/sections/no-such-section/"
+            if code != "en":
+                # The 404 that links the story's other language versions.
+                address = objects["english_only"].get_absolute_url("en")
+                yield f"404-story-{code}", address.replace("/en/", f"/{code}/", 1)
+            if SEARCH_PAGE_MERGED:  # needs the search branch (issue 10, point 1)
+                yield f"search-{code}", f"/{code}/search/?q=flood"
 
 
 def _java():

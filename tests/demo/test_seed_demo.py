@@ -121,7 +121,7 @@ def test_articles_have_bylines_tags_and_a_lead_image(output):
         assert 1 <= story.bylines.count() <= 2, story
         assert 2 <= story.tags.count() <= 4, story
         assert story.lead_image is not None, story
-    organisation = Author.objects.get(is_organisation=True)
+    organisation = Author.objects.get(kind=Author.Kind.NEWSROOM)
     assert organisation.name == "Newsroom staff"
     assert organisation.bylines.exists()
 
@@ -237,7 +237,7 @@ def test_rerun_restores_a_deleted_article_with_its_placed_video_and_reuses_the_v
 class BodyItems(HTMLParser):
     """The top-level items of the article body: ("block", tag) or ("placed", figure classes)."""
 
-    BLOCKS = {"p", "h2", "h3", "blockquote", "ul", "ol", "figure"}
+    BLOCKS = {"p", "h2", "h3", "blockquote", "ul", "ol", "figure", "div"}  # div: a subheading
     VOID = {"br", "hr", "img", "source", "link", "meta", "wbr", "input"}
 
     def __init__(self):

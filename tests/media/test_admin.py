@@ -109,7 +109,12 @@ def test_make_renditions_command_fills_the_gaps():
     image = factories.image(size=(700, 500))
     call_command("make_renditions", stdout=io.StringIO())
 
-    assert set(image.renditions.values_list("crop", flat=True)) == {"full", "wide", "square"}
+    assert set(image.renditions.values_list("crop", flat=True)) == {
+        "full",
+        "wide",
+        "standard",
+        "square",
+    }
 
 
 @pytest.mark.django_db

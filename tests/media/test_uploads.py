@@ -237,7 +237,7 @@ def test_admin_upload_stores_a_clean_image(
     assert b"SN-123456789" not in image.file.read()
     assert "arbour" not in image.file.name.lower()
     # Its renditions were made when the upload committed, before any reader asked.
-    assert {r.crop for r in image.renditions.all()} == {"full", "wide", "square"}
+    assert {r.crop for r in image.renditions.all()} == {"full", "wide", "standard", "square"}
 
 
 @pytest.mark.django_db
