@@ -15,7 +15,8 @@ import random
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.urls import reverse
+
+from .security import is_admin_request
 
 PRIMARY = "default"
 
@@ -26,7 +27,7 @@ def replica_reads_allowed(request) -> bool:
     """May this request read from a replica? Anonymous GET/HEAD outside the admin only."""
     if request.method not in ("GET", "HEAD"):
         return False
-    if request.path_info.startswith(reverse("admin:index")):
+    if is_admin_request(request):
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated

@@ -14,7 +14,8 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 
-def _is_admin(request: HttpRequest) -> bool:
+def is_admin_request(request: HttpRequest) -> bool:
+    """Is this a request for the admin? (False under a URLconf without the admin.)"""
     try:
         return request.path_info.startswith(reverse("admin:index"))
     except NoReverseMatch:  # a URLconf without the admin (some tests use one)
@@ -41,7 +42,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A view's own @csp decorator still wins; otherwise the admin gets its policy.
-        if not report_only and parts.config is None and _is_admin(request):
+        if not report_only and parts.config is None and is_admin_request(request):
             parts.config = settings.NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 
@@ -91,7 +92,7 @@ class FormTooLargeMiddleware:
 def form_too_large(request: HttpRequest) -> HttpResponse:
     """The 400 page for a form over the size limits (see FormTooLargeMiddleware)."""
     context = {
-        "in_admin": _is_admin(request),
+        "in_admin": is_admin_request(request),
         "max_fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
     }
     return render(request, "form_too_large.html", context, status=400)

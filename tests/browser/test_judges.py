@@ -107,12 +107,13 @@ def _axe():
 
 
 def test_axe_finds_no_accessibility_violation_in_english_or_arabic(page, live_server):
-    axe = _axe()
+    # An init script, not a <script> tag: the pages' Content-Security-Policy refuses inline
+    # scripts, and the judge must see the pages exactly as readers get them.
+    page.add_init_script(path=_axe())
     found = []
     for name, address, status in judged_pages(judged_site()):
         response = page.goto(live_server.url + address)
         assert response.status == status, address
-        page.add_script_tag(path=axe)
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         for violation in result["violations"]:
             targets = [", ".join(node["target"]) for node in violation["nodes"]]
