@@ -38,6 +38,8 @@ def article_detail_queryset(language: str):
     return (
         Article.objects.visible(language)
         .for_listing()
+        .defer(None)
+        .with_filing()
         .prefetch_related("variants", placements_prefetch())
     )
 

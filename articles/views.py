@@ -78,7 +78,7 @@ def article_detail(request, year, month, day, slug):
         "content_warning": reader_text(
             article, "content_warning", original=article.source_language, language=language
         ),
-        "tags": list(article.tags.all()),
+        "tags": article.tag_objects(),
         **page_links(request, urls, x_default=x_default),
     }
     return render_page(request, "articles/article_detail.html", context)

@@ -53,7 +53,7 @@ def _placeholder(alt, lang=""):
 
 
 def _srcset(renditions):
-    return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
 def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
@@ -64,7 +64,8 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     crop = spec if spec in pillow.CROPS else "full"
     if not image.file:
         return _placeholder(alt, alt_lang)
-    renditions = services.image_renditions(image=image, crop=crop)
+    # The image's manifest of ready renditions: no row per rendition (made on first use).
+    renditions = services.picture_renditions(image=image, crop=crop)
     if not renditions:
         return _placeholder(alt, alt_lang)
     by_format = {}
@@ -88,7 +89,7 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     img = format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} {} '
         'decoding="async">',
-        fallback[-1].file.url,
+        fallback[-1].url,
         _srcset(fallback_set),
         sizes,
         largest.width,
