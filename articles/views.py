@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom import pagecache
 from newsroom.languages import active_language, language_codes, reader_text
+from newsroom.pagecache import cached_page
 from newsroom.pages import page_links, page_urls, paginate, redirect_permanently, render_page
 
 from . import selectors
@@ -25,10 +27,20 @@ def visible_articles():
     return Article.objects.visible(active_language()).for_listing()
 
 
+def listed(request, page) -> list:
+    """The page's articles, recorded as what the cached page shows."""
+    articles = list(page.object_list)
+    pagecache.depends_on(
+        request, pagecache.listing_tag(active_language()), *pagecache.article_tags(articles)
+    )
+    return articles
+
+
+@cached_page(query=("page",))
 def home(request):
     """The lead story and the latest stories in the active language."""
     page = paginate(request, visible_articles())
-    articles = list(page.object_list)
+    articles = listed(request, page)
     lead = articles.pop(0) if page.number == 1 and articles else None
     context = {
         "is_home": True,
@@ -47,6 +59,7 @@ def home(request):
     return render_page(request, "articles/home.html", context)
 
 
+@cached_page
 def article_detail(request, year, month, day, slug):
     """One article, when it is visible in the active language.
 
@@ -72,13 +85,22 @@ def article_detail(request, year, month, day, slug):
         (code for code in (settings.LANGUAGE_CODE, article.source_language) if code in visible_in),
         language,
     )
+    tags = article.tag_objects()
+    pagecache.depends_on(
+        request,
+        *pagecache.article_tags([article]),
+        *(f"tag:{tag.pk}" for tag in tags),
+        *(f"author:{line.author_id}" for line in article.bylines.all()),
+        *(f"image:{p.image_id}" for p in article.placements.all() if p.image_id),
+        *(f"embed:{p.embed_id}" for p in article.placements.all() if p.embed_id),
+    )
     context = {
         "article": article,
         # In the reader's language, else the source language's text, marked (never left out).
         "content_warning": reader_text(
             article, "content_warning", original=article.source_language, language=language
         ),
-        "tags": article.tag_objects(),
+        "tags": tags,
         **page_links(request, urls, x_default=x_default),
     }
     return render_page(request, "articles/article_detail.html", context)
@@ -91,10 +113,11 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
     if slug != right_slug:
         return redirect_permanently(request, reverse(name, kwargs={"slug": right_slug}))
     page = paginate(request, articles)
+    pagecache.depends_on(request, f"{obj._meta.model_name}:{obj.pk}")
     addresses = {code: {"slug": slug_for(obj, code)} for code in language_codes()}
     context = {
         "page_obj": page,
-        "articles": page.object_list,
+        "articles": listed(request, page),
         **extra,
         **page_links(
             request,
@@ -106,6 +129,7 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
     return render_page(request, template, context)
 
 
+@cached_page(query=("page",))
 def section_detail(request, slug):
     """The visible articles filed in one section."""
     section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
@@ -122,6 +146,7 @@ def section_detail(request, slug):
     )
 
 
+@cached_page(query=("page",))
 def tag_detail(request, slug):
     """The visible articles with one tag."""
     tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
@@ -138,16 +163,18 @@ def tag_detail(request, slug):
     )
 
 
+@cached_page(query=("page",))
 def author_detail(request, slug):
     """The visible articles with one author in the byline (author slugs are not translated)."""
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, visible_articles().filter(bylines__author=author))
+    pagecache.depends_on(request, f"author:{author.pk}")
     # Author slugs are not translated: one slug in every language.
     addresses = {code: {"slug": author.slug} for code in language_codes()}
     context = {
         "author": author,
         "page_obj": page,
-        "articles": page.object_list,
+        "articles": listed(request, page),
         **page_links(
             request,
             page_urls("articles:author", addresses),

@@ -15,3 +15,5 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# One process, one clock: a purge before a render is never mistaken for one during it.
+NEWSROOM_PAGE_CACHE_CLOCK_MARGIN = 0.0
