@@ -7,7 +7,7 @@ DEMO_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu
+.PHONY: demo test test-postgres test-browser benchmark benchmark-site messages lock lint clean vnu
 
 # The W3C Nu HTML checker for the browser tests: the jar ships inside the npm package and runs
 # on the system's Java (17+). --ignore-scripts: its postinstall would download a JDK.
@@ -54,6 +54,11 @@ test-browser: $(STAMP) messages $(VNU_JAR)
 
 benchmark: $(STAMP)
 	$(BIN)/python tests/benchmarks/renditions.py
+
+# The whole-site benchmark (tests/benchmarks/site.py: populate, gunicorn, nginx, wrk; needs
+# ../shared/bench). Quick look: DURATION=3s REPEAT=1 ARTICLES=300 DBS=sqlite LOAD=0 make benchmark-site
+benchmark-site: $(STAMP) messages
+	$(BIN)/python tests/benchmarks/site.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
