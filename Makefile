@@ -7,7 +7,7 @@ DEMO_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-browser benchmark messages lock lint clean vnu axe worker deploy
+.PHONY: demo test test-postgres test-browser benchmark benchmark-site messages lock lint clean vnu axe worker deploy
 
 # The W3C Nu HTML checker for the browser tests: the jar ships inside the npm package and runs
 # on the system's Java (17+). --ignore-scripts: its postinstall would download a JDK.
@@ -78,6 +78,11 @@ test-browser: $(STAMP) messages $(VNU_JAR) $(AXE_JS)
 
 benchmark: $(STAMP)
 	$(BIN)/python tests/benchmarks/renditions.py
+
+# The whole-site benchmark (tests/benchmarks/site.py: populate, gunicorn, nginx, wrk; needs
+# ../shared/bench). Quick look: DURATION=3s REPEAT=1 ARTICLES=300 DBS=sqlite LOAD=0 make benchmark-site
+benchmark-site: $(STAMP) messages
+	$(BIN)/python tests/benchmarks/site.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from newsroom import pagecache
+
+        # Reader pages are cached; every committed change purges the pages that show it.
+        pagecache.connect()

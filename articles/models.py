@@ -12,7 +12,14 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.languages import active_language, column, language_codes, language_order, localized
+from newsroom.languages import (
+    active_language,
+    column,
+    columns,
+    language_codes,
+    language_order,
+    localized,
+)
 
 from . import body as body_references
 
@@ -315,13 +322,34 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(section=section)
 
     def for_listing(self):
-        """Everything a listing shows, in a fixed number of queries however long the list."""
-        return self.select_related("section", "lead_image").prefetch_related(
-            "lead_image__renditions",
+        """Everything a listing shows (title, standfirst, date, section, lead picture), in one
+        query however long the list.
+
+        The lead picture's renditions come from the image's own manifest, not from a
+        prefetch of its rows; the bodies (every language's) are not read. A page that shows
+        bylines or tags adds with_filing(): a listing of twenty would otherwise build
+        hundreds of byline, author, tag and taggit manager objects it never shows.
+        """
+        return self.select_related("section", "lead_image").defer("body", *columns("body"))
+
+    def with_filing(self):
+        """Bylines (with their authors, in order) and tags, in two more queries.
+
+        Tags are prefetched through the link table into `tag_links` (a plain list, read by
+        Article.tag_objects()), ordered by their name in the active language: taggit's
+        manager would build a queryset per article.
+        """
+        return self.prefetch_related(
             models.Prefetch(
                 "bylines", queryset=Byline.objects.select_related("author").order_by("position")
             ),
-            "tags",
+            models.Prefetch(
+                "taggedarticle_set",
+                queryset=TaggedArticle.objects.select_related("tag").order_by(
+                    f"tag__{column('name', active_language())}", "tag__pk"
+                ),
+                to_attr="tag_links",
+            ),
         )
 
 
@@ -480,6 +508,13 @@ class Article(models.Model):
         if language is None:
             return True
         return language in self.published_languages()
+
+    def tag_objects(self) -> list:
+        """The article's tags, from with_filing()'s prefetch when there is one."""
+        links = getattr(self, "tag_links", None)
+        if links is not None:
+            return [link.tag for link in links]
+        return list(self.tags.all())
 
     def published_languages(self):
         """Languages whose variant is published (uses the prefetch cache when there is one)."""
@@ -652,8 +687,9 @@ class SlugHistory(models.Model):
 
 class PlacementQuerySet(models.QuerySet):
     def for_body(self):
-        """With images, embeds and renditions: what `{% article_body %}` shows."""
-        return self.select_related("image", "embed").prefetch_related("image__renditions")
+        """With images and embeds: what `{% article_body %}` shows (the pictures' renditions
+        come from each image's manifest)."""
+        return self.select_related("image", "embed")
 
 
 class Placement(models.Model):
@@ -730,6 +766,6 @@ class Placement(models.Model):
 
 
 def placements_prefetch(lookup="placements"):
-    """The one prefetch `{% article_body %}` needs: placed items with their images,
-    embeds and renditions (two queries for any number of placements)."""
+    """The one prefetch `{% article_body %}` needs: placed items with their images and
+    embeds (one query for any number of placements)."""
     return models.Prefetch(lookup, queryset=Placement.objects.for_body())

@@ -44,6 +44,8 @@ def article_detail_queryset(language: str):
     return (
         Article.objects.visible(language)
         .for_listing()
+        .defer(None)
+        .with_filing()
         .prefetch_related("variants", placements_prefetch())
     )
 
@@ -111,7 +113,7 @@ def related_articles(article: Article, language: str, *, limit: int = RELATED_LI
     the most shared tags first, then the newest. One query (the article's tags come from
     its prefetch cache); nothing when it has no tags.
     """
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in article.tag_objects()]
     if not tag_ids:
         return []
     return list(

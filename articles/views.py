@@ -17,6 +17,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
 from media import services as media_services
+from newsroom import pagecache
 from newsroom.languages import (
     active_language,
     language_codes,
@@ -24,6 +25,7 @@ from newsroom.languages import (
     reader_text,
     text_direction,
 )
+from newsroom.pagecache import cached_page
 from newsroom.pages import (
     language_switcher,
     page_links,
@@ -49,10 +51,20 @@ def visible_articles():
     return Article.objects.visible(active_language()).for_listing()
 
 
+def listed(request, page) -> list:
+    """The page's articles, recorded as what the cached page shows."""
+    articles = list(page.object_list)
+    pagecache.depends_on(
+        request, pagecache.listing_tag(active_language()), *pagecache.article_tags(articles)
+    )
+    return articles
+
+
+@cached_page(query=("page",))
 def home(request):
     """The lead story and the latest stories in the active language."""
     page = paginate(request, visible_articles())
-    articles = list(page.object_list)
+    articles = listed(request, page)
     lead = articles.pop(0) if page.number == 1 and articles else None
     context = {
         "is_home": True,
@@ -71,6 +83,7 @@ def home(request):
     return render_page(request, "articles/home.html", context)
 
 
+@cached_page
 def article_detail(request, year, month, day, slug):
     """One article, when it is visible in the active language.
 
@@ -101,16 +114,29 @@ def article_detail(request, year, month, day, slug):
         [article], Prefetch("corrections", queryset=Correction.objects.filter(language=language))
     )
     previous_article, next_article = selectors.section_neighbours(article, language)
+    related_articles = selectors.related_articles(article, language)
+    neighbours = [a for a in (*related_articles, previous_article, next_article) if a is not None]
+    tags = article.tag_objects()
+    pagecache.depends_on(
+        request,
+        *pagecache.article_tags([article]),
+        *(f"tag:{tag.pk}" for tag in tags),
+        *(f"author:{line.author_id}" for line in article.bylines.all()),
+        *(f"image:{p.image_id}" for p in article.placements.all() if p.image_id),
+        *(f"embed:{p.embed_id}" for p in article.placements.all() if p.embed_id),
+        # The related stories and the section's neighbours show their titles here.
+        *pagecache.article_tags(neighbours),
+    )
     context = {
         "article": article,
         # In the reader's language, else the source language's text, marked (never left out).
         "content_warning": reader_text(
             article, "content_warning", original=article.source_language, language=language
         ),
-        "tags": list(article.tags.all()),
+        "tags": tags,
         "corrections": selectors.corrections_for(article, language),
         "updated_at": selectors.article_updated_at(article, language),
-        "related_articles": selectors.related_articles(article, language),
+        "related_articles": related_articles,
         "previous_article": previous_article,
         "next_article": next_article,
         **page_links(request, urls, x_default=x_default),
@@ -146,13 +172,14 @@ def _not_in_this_language(request, language, slug):
 
 
 def _absolute_image(request, image, crop):
+    # The manifest of ready renditions (no query); nothing to share while they are made.
     rendition = structured_data.share_rendition(
-        media_services.image_renditions(image=image, crop=crop)
+        media_services.picture_renditions(image=image, crop=crop) or []
     )
     if rendition is None:
         return None
     return structured_data.SharedImage(
-        request.build_absolute_uri(rendition.file.url), rendition.width, rendition.height
+        request.build_absolute_uri(rendition.url), rendition.width, rendition.height
     )
 
 
@@ -248,10 +275,11 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
     if slug != right_slug:
         return redirect_permanently(request, reverse(name, kwargs={"slug": right_slug}))
     page = paginate(request, articles)
+    pagecache.depends_on(request, f"{obj._meta.model_name}:{obj.pk}")
     addresses = {code: {"slug": slug_for(obj, code)} for code in language_codes()}
     context = {
         "page_obj": page,
-        "articles": page.object_list,
+        "articles": listed(request, page),
         **extra,
         **page_links(
             request,
@@ -263,6 +291,7 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
     return render_page(request, template, context)
 
 
+@cached_page(query=("page",))
 def section_detail(request, slug):
     """The visible articles filed in one section."""
     section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
@@ -279,6 +308,7 @@ def section_detail(request, slug):
     )
 
 
+@cached_page(query=("page",))
 def tag_detail(request, slug):
     """The visible articles with one tag."""
     tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
@@ -295,16 +325,18 @@ def tag_detail(request, slug):
     )
 
 
+@cached_page(query=("page",))
 def author_detail(request, slug):
     """The visible articles with one author in the byline (author slugs are not translated)."""
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, visible_articles().filter(bylines__author=author))
+    pagecache.depends_on(request, f"author:{author.pk}")
     # Author slugs are not translated: one slug in every language.
     addresses = {code: {"slug": author.slug} for code in language_codes()}
     context = {
         "author": author,
         "page_obj": page,
-        "articles": page.object_list,
+        "articles": listed(request, page),
         **page_links(
             request,
             page_urls("articles:author", addresses),

@@ -28,7 +28,7 @@ def _thumbnail_rendition(image):
 
     None too while the background job is making them: the admin shows the original then.
     """
-    if not image.renditions_ready:
+    if not image.is_processed:
         return None
     renditions = services.image_renditions(image=image, crop="square")
     jpegs = [r for r in renditions if r.format == "jpeg"] or renditions
@@ -188,7 +188,7 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
         image = get_object_or_404(Image, pk=pk)
         rendition = _thumbnail_rendition(image)
         if rendition is None:
-            if image.renditions_ready or not image.file:
+            if image.is_processed or not image.file:
                 raise Http404
             return HttpResponseRedirect(image.file.url)  # still being made: the original
         return HttpResponseRedirect(rendition.file.url)
@@ -196,7 +196,7 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
     @admin.display(description=_("thumbnail"))
     def thumbnail(self, obj):
         rendition = _thumbnail_rendition(obj)
-        if rendition is None and not obj.renditions_ready and obj.file:
+        if rendition is None and not obj.is_processed and obj.file:
             # Still being made in the background: the original, scaled by the browser.
             return format_html(
                 '<img class="media-thumb" src="{}" width="80" height="80" alt="" loading="lazy">',
@@ -233,7 +233,7 @@ class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
     def preview(self, obj):
         if obj is None or not obj.pk:
             return _("You can set the focal point after uploading.")
-        if obj.renditions_ready:
+        if obj.is_processed:
             renditions = [
                 r for r in services.image_renditions(image=obj, crop="full") if r.format == "jpeg"
             ]

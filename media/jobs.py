@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from newsroom import jobs
+from newsroom import events, jobs
 
 from . import renditions as pillow
 from . import services
@@ -40,6 +40,9 @@ def make_renditions(image_id: int) -> None:
         _set_state(image_id, State.PENDING if jobs.retries_left() else State.FAILED)
         raise
     _set_state(image_id, State.READY)
+    # Pages stored while the picture showed as its original are purged now that its
+    # renditions exist (the system made this change, not an editor).
+    events.emit(events.ImageChanged(by=None, image_id=image_id))
 
 
 def _set_state(image_id: int, state: str) -> None:

@@ -3,10 +3,12 @@
 import posixpath
 import re
 import secrets
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -117,6 +119,15 @@ class Image(models.Model):
             "point change; until they are ready, pages show the original picture."
         ),
     )
+    # What the picture tag needs to know, so that a page never reads a row per rendition:
+    # {"spec": <ladder signature>, "crops": {crop: [[width, height, format, name], ...]}}.
+    # Written by the rendition service (media.services.manifest_refresh) from the Rendition
+    # rows, in the transaction that adds or deletes them; a crop is listed only once its whole
+    # ladder exists, and the whole manifest counts only for the widths and formats it was made
+    # for (a changed NEWSROOM_IMAGE_WIDTHS falls back to the rows until it is rewritten).
+    renditions_ready = models.JSONField(
+        _("ready renditions"), default=dict, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -157,9 +168,20 @@ class Image(models.Model):
         return match.group(1) if match else str(self.pk)
 
     @property
-    def renditions_ready(self):
+    def is_processed(self):
         """The background job has made this picture's renditions (see media.jobs)."""
         return self.renditions_state == self.RenditionsState.READY
+
+    def ready_renditions(self, crop: str, spec: str) -> list["ReadyRendition"] | None:
+        """The whole ladder of `crop` from the manifest, narrowest first, or None when the
+        manifest does not vouch for it (not made yet, or made for another `spec`)."""
+        manifest = self.renditions_ready or {}
+        if manifest.get("spec") != spec:
+            return None
+        rows = manifest.get("crops", {}).get(crop)
+        if not rows:
+            return None
+        return [ReadyRendition(*row) for row in rows]
 
     def cached_renditions(self):
         """All renditions, from the prefetch cache when there is one."""
@@ -167,6 +189,21 @@ class Image(models.Model):
         if "renditions" in cache:
             return list(cache["renditions"])
         return list(self.renditions.all())
+
+
+@dataclass(frozen=True, slots=True)
+class ReadyRendition:
+    """A rendition as the manifest lists it: enough for <source>/<img> markup, no row."""
+
+    width: int
+    height: int
+    format: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        # Rendition.file has no storage of its own: the default storage stores them.
+        return default_storage.url(self.name)
 
 
 def rendition_upload_to(rendition, filename):
@@ -213,6 +250,10 @@ class Rendition(models.Model):
         return f"{self.image_id} {self.crop} {self.width}w {self.format}"
 
     def get_absolute_url(self):
+        return self.file.url
+
+    @property
+    def url(self) -> str:
         return self.file.url
 
     @property

@@ -233,11 +233,69 @@ def renditions_purge(*, image: Image, crops=None) -> int:
         count += 1
     cache = getattr(image, "_prefetched_objects_cache", {})
     cache.pop("renditions", None)
+    if count:
+        manifest_refresh(image=image)
     return count
 
 
 def rendition_formats() -> tuple[str, ...]:
     return pillow.output_formats(avif=settings.NEWSROOM_IMAGE_AVIF)
+
+
+def rendition_spec() -> str:
+    """The signature of the ladder in force ("320,640|avif,webp,jpeg"); a manifest made for
+    another one is not trusted."""
+    widths = ",".join(str(w) for w in sorted(set(settings.NEWSROOM_IMAGE_WIDTHS)))
+    return f"{widths}|{','.join(rendition_formats())}"
+
+
+def _complete(image: Image, crop: str, rows: list) -> bool:
+    if not (image.width and image.height):
+        return False
+    sizes = pillow.plan(
+        (image.width, image.height), crop, image.focal_point, settings.NEWSROOM_IMAGE_WIDTHS
+    )
+    have = {(r.width, r.format) for r in rows}
+    return all((w, f) in have for w, _h in sizes for f in rendition_formats())
+
+
+def manifest_refresh(*, image: Image) -> dict:
+    """Rewrite the image's manifest of ready renditions (Image.renditions_ready) from its
+    Rendition rows, and return it.
+
+    Rebuilt from the rows rather than patched, under a lock on the image row, so that two
+    processes making different crops at once cannot leave an entry for a deleted file: the
+    last writer lists what is committed. A crop is listed only when its whole ladder (every
+    planned width in every format) exists. Derived data: announces nothing.
+    """
+    with transaction.atomic():
+        locked = Image.objects.select_for_update().filter(pk=image.pk).values_list("pk")
+        if not locked:  # deleted meanwhile
+            return {}
+        rows = list(Rendition.objects.filter(image_id=image.pk).order_by("width", "format"))
+        crops = {}
+        for crop in pillow.CROPS:
+            of_crop = [r for r in rows if r.crop == crop]
+            if of_crop and _complete(image, crop, of_crop):
+                crops[crop] = [[r.width, r.height, r.format, r.file.name] for r in of_crop]
+        manifest = {"spec": rendition_spec(), "crops": crops}
+        Image.objects.filter(pk=image.pk).update(renditions_ready=manifest)
+    image.renditions_ready = manifest
+    return manifest
+
+
+def picture_renditions(*, image: Image, crop: str) -> list | None:
+    """What the picture tag shows for `crop`: the manifest's ladder when it lists the crop
+    (no query); None while the background job has not finished the picture (the page then
+    shows the original: a reader's request never makes renditions the job is making);
+    else the stored renditions, made on demand (image_renditions), which also record the
+    crop in the manifest for the next page."""
+    ready = image.ready_renditions(crop, rendition_spec())
+    if ready is not None:
+        return ready
+    if not image.is_processed:
+        return None
+    return image_renditions(image=image, crop=crop)
 
 
 def image_renditions(*, image: Image, crop: str) -> list[Rendition]:
@@ -254,7 +312,10 @@ def image_renditions(*, image: Image, crop: str) -> list[Rendition]:
         sizes = pillow.plan((image.width, image.height), crop, image.focal_point, widths)
         wanted = {(crop, w, f) for w, _h in sizes for f in formats if (w, f) not in have}
         if not wanted:
-            return sorted(existing, key=lambda r: r.width)
+            existing = sorted(existing, key=lambda r: r.width)
+            if image.ready_renditions(crop, rendition_spec()) is None:
+                manifest_refresh(image=image)  # made before there was a manifest
+            return existing
     else:
         wanted = None
     made = []
@@ -281,6 +342,8 @@ def image_renditions(*, image: Image, crop: str) -> list[Rendition]:
     cache = getattr(image, "_prefetched_objects_cache", None)
     if cache is not None and "renditions" in cache:
         cache["renditions"] = [r for r in image.cached_renditions() if r.crop != crop] + result
+    if image.pk is not None and _complete(image, crop, result):
+        manifest_refresh(image=image)
     return result
 
 

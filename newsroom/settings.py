@@ -144,6 +144,34 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Page cache (newsroom/pagecache.py; README "Page cache and CDN") ------------------------
+# Owned by the page cache: whole reader pages for anonymous readers, purged exactly by the
+# write path's events. Redis in production (REDIS_URL), per-process memory on a laptop.
+if REDIS_URL:
+    # A Redis that is down or unreachable must cost a page little: fail fast, render uncached.
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}
+else:
+    # Pages are a few tens of kB; keep enough of them (and the purge stamps) in memory.
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_ALIAS = "default"
+# Seconds a page stays in the application's cache at most (purges end it sooner).
+NEWSROOM_PAGE_CACHE_TTL = int(os.environ.get("NEWSROOM_PAGE_CACHE_TTL", "3600"))
+# Cache-Control for browsers (max-age) and for nginx or a CDN (s-maxage): short, because
+# only the application's own cache is purged exactly (unless NEWSROOM_CDN_PURGE is set).
+NEWSROOM_PAGE_MAX_AGE = int(os.environ.get("NEWSROOM_PAGE_MAX_AGE", "0"))
+NEWSROOM_PAGE_S_MAXAGE = int(os.environ.get("NEWSROOM_PAGE_S_MAXAGE", "10"))
+NEWSROOM_PAGE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("NEWSROOM_PAGE_STALE_WHILE_REVALIDATE", "30")
+)
+# Told the addresses of purged pages: a dotted path to a callable taking a list of paths, or
+# an http(s) URL that is POSTed {"paths": [...]}. Empty: no CDN to tell.
+NEWSROOM_CDN_PURGE = os.environ.get("NEWSROOM_CDN_PURGE", "")
+# Seconds by which app servers' clocks may disagree (NTP): a page whose tags were purged this
+# close to the start of its render is answered but not stored.
+NEWSROOM_PAGE_CACHE_CLOCK_MARGIN = float(os.environ.get("NEWSROOM_PAGE_CACHE_CLOCK_MARGIN", "0.1"))
+# --- end of page cache settings -------------------------------------------------------------
 # Sessions are read from the cache (Redis in production) and written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

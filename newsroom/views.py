@@ -52,6 +52,7 @@ def healthz(request):
         # The home page itself, first page, whatever the probe's own query string says.
         probe = copy.copy(request)
         probe.GET = QueryDict()
+        probe.page_cache_bypass = True  # rendered, not served from the page cache
         with translation.override(settings.LANGUAGE_CODE):
             # Whatever view the URLconf serves the home page with: this module knows no app.
             home = resolve(reverse("articles:home"))

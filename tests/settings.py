@@ -23,3 +23,6 @@ NEWSROOM_JOBS = "sync"
 # that ask for it (databases=[..., "replica1"]) and switch the router on use it.
 if "replica1" not in DATABASES:  # noqa: F405
     DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+
+# One process, one clock: a purge before a render is never mistaken for one during it.
+NEWSROOM_PAGE_CACHE_CLOCK_MARGIN = 0.0

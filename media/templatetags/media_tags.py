@@ -53,7 +53,7 @@ def _placeholder(alt, lang=""):
 
 
 def _srcset(renditions):
-    return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
 def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
@@ -64,12 +64,12 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     crop = spec if spec in pillow.CROPS else "full"
     if not image.file:
         return _placeholder(alt, alt_lang)
-    if not image.renditions_ready:
+    # The image's manifest of ready renditions: no row per rendition.
+    renditions = services.picture_renditions(image=image, crop=crop)
+    if renditions is None:
         # Nothing ready yet (the background job is still making them, or failed): the
-        # original, scaled by the browser. A reader's request never makes renditions of
-        # a picture its job has not finished.
+        # original, scaled by the browser.
         return _with_warning(image, _original(image, crop, alt, alt_lang, lead, css_class))
-    renditions = services.image_renditions(image=image, crop=crop)
     if not renditions:
         return _placeholder(alt, alt_lang)
     by_format = {}
@@ -91,7 +91,7 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     img = format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} {} '
         'decoding="async">',
-        fallback[-1].file.url,
+        fallback[-1].url,
         _srcset(fallback_set),
         sizes,
         largest.width,

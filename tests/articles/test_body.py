@@ -173,7 +173,7 @@ def test_article_body_adds_a_constant_number_of_queries(django_assert_num_querie
     render("{% article_body article %}", article=Article.objects.get(pk=story.pk))  # renditions
 
     article = Article.objects.get(pk=story.pk)
-    with django_assert_num_queries(2):  # placements (+ images, embeds), renditions
+    with django_assert_num_queries(1):  # placements (+ images, embeds; renditions: manifests)
         html = render("{% article_body article %}", article=article)
     assert html.count("<picture") == 4
 

@@ -18,6 +18,7 @@ from articles import services, structured_data
 from articles.models import Author
 from media.services import image_create
 from tests import factories
+from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,8 @@ def big_image(**fields):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (1600, 1000), (40, 90, 160)).save(buffer, "JPEG")
     upload = SimpleUploadedFile("big.jpg", buffer.getvalue(), content_type="image/jpeg")
-    return image_create(file=upload, by=factories.superuser(), **fields)
+    # As the background job leaves it: every crop's renditions made.
+    return media_factories.processed(image_create(file=upload, by=factories.superuser(), **fields))
 
 
 def story(**fields):

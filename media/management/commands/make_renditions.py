@@ -24,7 +24,7 @@ class Command(BaseCommand):
             per_crop = [len(services.image_renditions(image=image, crop=c)) for c in crops]
             images += 1
             made += max(0, sum(per_crop) - before)
-            if set(crops) == set(pillow.CROPS) and all(per_crop) and not image.renditions_ready:
+            if set(crops) == set(pillow.CROPS) and all(per_crop) and not image.is_processed:
                 # A picture whose job failed or never ran: readers now get its renditions.
                 Image.objects.filter(pk=image.pk).update(
                     renditions_state=Image.RenditionsState.READY

@@ -1,0 +1,98 @@
+"""Profile the reader pages in one process (Django's test client, cProfile).
+
+    DJANGO_VAR_DIR=... .venv/bin/python tests/benchmarks/profile_pages.py [--requests 20] [--top 25]
+
+Runs against the database the environment names (a populated one: manage.py populate),
+with DEBUG off. Prints, per page (home, tag, article), the milliseconds per request, the
+model instances built per request, the queries per request and cProfile's top functions by
+cumulative time. Renditions and the page cache are warmed first; the page cache is bypassed
+(NEWSROOM_PAGE_CACHE=0) because this measures rendering.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("DJANGO_ALLOW_INSECURE_KEY", "1")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ["NEWSROOM_PAGE_CACHE"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count, signals  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from articles.models import Article, Tag  # noqa: E402
+
+
+def targets():
+    with translation.override("en"):
+        articles = list(Article.objects.visible("en").order_by("-published_at")[:50])
+        tag = Tag.objects.annotate(n=Count("tagged_articles")).order_by("-n", "pk").first()
+        return {
+            "home": ["/en/"],
+            "tag": [tag.get_absolute_url()],
+            "article": [a.get_absolute_url("en") for a in articles],
+        }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--time-only", action="store_true", help="no profiler: wall time only")
+    args = parser.parse_args()
+    client = Client(HTTP_HOST="127.0.0.1")
+    built = [0]
+
+    def count_instance(**kwargs):
+        built[0] += 1
+
+    signals.post_init.connect(count_instance)
+    for name, urls in targets().items():
+        for url in urls[:5]:
+            assert client.get(url).status_code == 200, url  # renditions, caches
+        queries = []
+
+        def count_query(execute, *query, queries=queries):
+            queries.append(query[0])
+            return execute(*query)
+
+        with connection.execute_wrapper(count_query):
+            client.get(urls[0])
+        built[0] = 0
+        profile = cProfile.Profile()
+        start = time.perf_counter()
+        if not args.time_only:
+            profile.enable()
+        for i in range(args.requests):
+            response = client.get(urls[i % len(urls)])
+        profile.disable()
+        elapsed = time.perf_counter() - start
+        assert response.status_code == 200
+        if args.time_only:
+            print(f"{name}: {1000 * elapsed / args.requests:.1f} ms per request")
+            continue
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+        print(
+            f"=== {name}: {1000 * elapsed / args.requests:.1f} ms per request (profiled), "
+            f"{built[0] / args.requests:.0f} model instances, {len(queries)} queries"
+        )
+        print("\n".join(out.getvalue().splitlines()[6:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The manifest of ready renditions: pictures render without a row per rendition."""
+
+import pytest
+from django.db import transaction
+from django.template import Context, Template
+
+from media import services
+from media.models import Image, Rendition
+from tests.factories import superuser
+from tests.media import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def render(source, **context):
+    return Template("{% load media_tags %}" + source).render(Context(context))
+
+
+def picture(image, spec="wide"):
+    return render('{% picture image spec lead=True sizes="50vw" %}', image=image, spec=spec)
+
+
+def test_upload_lists_every_crop_in_the_manifest(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = factories.image(size=(1400, 1000))
+
+    manifest = Image.objects.get(pk=image.pk).renditions_ready
+    assert manifest["spec"] == services.rendition_spec()
+    for crop in ("full", "wide", "square"):
+        rows = Rendition.objects.filter(image=image, crop=crop)
+        listed = {(w, h, f, name) for w, h, f, name in manifest["crops"][crop]}
+        assert listed == {(r.width, r.height, r.format, r.file.name) for r in rows}
+
+
+@pytest.mark.parametrize("spec", ["wide", "square", "full"])
+def test_picture_from_the_manifest_is_the_picture_from_the_rows(spec, django_assert_num_queries):
+    image = factories.processed(factories.image(size=(1400, 1000), alt_text_en="Boats"))
+    from_rows = picture(_without_manifest(image), spec)
+
+    fresh = Image.objects.get(pk=image.pk)
+    with django_assert_num_queries(0):
+        from_manifest = picture(fresh, spec)
+
+    assert from_manifest == from_rows
+    assert "srcset=" in from_manifest and '<source type="image/webp"' in from_manifest
+
+
+def _without_manifest(image):
+    """The image as an old row without a manifest, its renditions prefetched (the old path)."""
+    Image.objects.filter(pk=image.pk).update(renditions_ready={})
+    return Image.objects.with_renditions().get(pk=image.pk)
+
+
+def test_an_image_without_a_manifest_gets_one_on_first_view(django_assert_num_queries):
+    image = factories.processed(factories.image())
+    Image.objects.filter(pk=image.pk).update(renditions_ready={})
+
+    picture(Image.objects.get(pk=image.pk))  # reads the rows, writes the manifest
+
+    fresh = Image.objects.get(pk=image.pk)
+    with django_assert_num_queries(0):
+        assert "<picture" in picture(fresh)
+
+
+def test_a_manifest_for_other_widths_is_not_trusted(settings):
+    image = factories.image(size=(1400, 1000))
+    services.renditions_make(image=image)  # a manifest for today's widths
+    # Marked ready as migration 0006 leaves pictures from before the background jobs.
+    Image.objects.filter(pk=image.pk).update(renditions_state=Image.RenditionsState.READY)
+    Rendition.objects.filter(image=image).delete()
+    settings.NEWSROOM_IMAGE_WIDTHS = [300, 600]
+
+    html = picture(Image.objects.get(pk=image.pk))
+
+    assert " 300w" in html and " 600w" in html and " 640w" not in html
+    assert Image.objects.get(pk=image.pk).renditions_ready["spec"] == services.rendition_spec()
+
+
+def test_moving_the_focal_point_drops_the_old_crops_from_the_manifest(
+    django_capture_on_commit_callbacks,
+):
+    image = factories.image(size=(1400, 1000))
+    services.renditions_make(image=image)
+    old_wide = {row[3] for row in Image.objects.get(pk=image.pk).renditions_ready["crops"]["wide"]}
+
+    # Inside the transaction the new crops are not made yet (they follow the commit).
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.image_set_focal_point(image=image, x=0.1, y=0.1, by=superuser())
+        crops = Image.objects.get(pk=image.pk).renditions_ready["crops"]
+        assert "wide" not in crops and "square" not in crops and "full" in crops
+
+    new_wide = {row[3] for row in Image.objects.get(pk=image.pk).renditions_ready["crops"]["wide"]}
+    assert new_wide and not new_wide & old_wide
+    assert new_wide == set(
+        Rendition.objects.filter(image=image, crop="wide").values_list("file", flat=True)
+    )

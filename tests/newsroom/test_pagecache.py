@@ -1,0 +1,254 @@
+"""The page cache: anonymous readers get stored pages, and every change an editor commits
+shows on the next request (the purge hangs on the write path's events).
+
+Transactional tests: the purge runs when the service's transaction commits, as in production.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article
+from media import services as media_services
+from tests import factories
+from tests.media import factories as media_factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PURGED = []
+
+
+def record_purged(paths):
+    """A CDN purge hook for the tests: remembers the paths it is given."""
+    PURGED.extend(paths)
+
+
+def get(client, path, **headers):
+    response = client.get(path, headers=headers)
+    assert response.status_code in (200, 304), (path, response.status_code)
+    return response
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, django_assert_num_queries):
+    story = factories.article(title_en="Harbour reopens")
+
+    first = get(client, "/en/")
+    with django_assert_num_queries(0):
+        second = get(client, "/en/")
+
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "Harbour reopens" in text(second)
+    assert get(client, story.get_absolute_url("en"))["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert get(client, story.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+
+
+def test_cached_pages_carry_validators_and_cdn_headers(client):
+    factories.article()
+
+    response = get(client, "/en/")
+
+    assert response["ETag"] and response["Last-Modified"]
+    control = response["Cache-Control"]
+    assert "public" in control and "s-maxage=" in control and "stale-while-revalidate=" in control
+
+
+def test_a_conditional_request_is_answered_304(client):
+    factories.article(title_en="Same page")
+    page = get(client, "/en/")
+
+    by_etag = client.get("/en/", headers={"if-none-match": page["ETag"]})
+    by_date = client.get("/en/", headers={"if-modified-since": page["Last-Modified"]})
+
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    assert by_date.status_code == 304
+    other = client.get("/en/", headers={"if-none-match": '"something-else"'})
+    assert other.status_code == 200 and "Same page" in text(other)
+
+
+def test_an_editor_publishing_shows_on_the_next_request(client):
+    factories.article(title_en="Old news")
+    assert "Fresh story" not in text(get(client, "/en/"))
+
+    factories.article(title_en="Fresh story")  # written and published through the services
+
+    assert "Fresh story" in text(get(client, "/en/"))
+
+
+def test_an_edit_of_a_published_story_shows_on_its_page_and_in_listings(client):
+    story = factories.article(title_en="First headline", tags=[factories.tag()])
+    tag = story.tags.first()
+    pages = ["/en/", story.get_absolute_url("en"), tag.get_absolute_url()]
+    for path in pages:
+        assert "First headline" in text(get(client, path))
+
+    services.article_update(article=story, by=factories.superuser(), title_en="Second headline")
+
+    for path in pages:
+        assert "Second headline" in text(get(client, path)), path
+
+
+def test_unpublishing_takes_the_story_off_every_page(client):
+    story = factories.article(title_en="Withdrawn story")
+    address = story.get_absolute_url("en")
+    assert "Withdrawn story" in text(get(client, "/en/"))
+    get(client, address)
+
+    services.article_unpublish(article=story, by=factories.superuser())
+
+    assert "Withdrawn story" not in text(get(client, "/en/"))
+    assert client.get(address).status_code == 404
+
+
+def test_a_language_version_published_shows_in_that_language(client):
+    story = factories.article(languages=("en",), title_nl="Haven weer open")
+    assert "Haven weer open" not in text(get(client, "/nl/"))
+    english = get(client, story.get_absolute_url("en"))
+    assert 'hreflang="nl"' not in text(english)
+
+    services.variant_set_state(
+        article=story, language="nl", state="published", by=factories.superuser()
+    )
+
+    assert "Haven weer open" in text(get(client, "/nl/"))
+    assert 'hreflang="nl"' in text(get(client, story.get_absolute_url("en")))
+
+
+def test_an_image_caption_or_alt_text_change_shows_on_the_next_request(client):
+    image = media_factories.image(caption_en="Old caption", alt_text_en="Old alt")
+    story = factories.article(lead_image=image)
+    assert "Old caption" in text(get(client, story.get_absolute_url("en")))
+    assert "Old alt" in text(get(client, "/en/"))
+
+    media_services.image_update(
+        image=image, by=factories.superuser(), caption_en="New caption", alt_text_en="New alt"
+    )
+
+    assert "New caption" in text(get(client, story.get_absolute_url("en")))
+    assert "New alt" in text(get(client, "/en/"))
+
+
+def test_a_section_or_tag_renamed_shows_on_every_page_that_names_it(client):
+    section = factories.section(name_en="Weather")
+    tag = factories.tag(name_en="Storms")
+    story = factories.article(section=section, tags=[tag])
+    address = story.get_absolute_url("en")
+    assert "Weather" in text(get(client, "/en/")) and "Storms" in text(get(client, address))
+
+    services.section_update(section=section, by=factories.superuser(), name_en="Climate")
+    services.tag_update(tag=tag, by=factories.superuser(), name_en="Gales")
+
+    assert "Climate" in text(get(client, "/en/"))  # the navigation on every page
+    page = text(get(client, address))
+    assert "Climate" in page and "Gales" in page and "Storms" not in page
+
+
+def test_a_scheduled_story_appears_when_its_time_comes_without_a_purge(client):
+    factories.article(title_en="Already out")
+    soon = timezone.now() + timedelta(seconds=2)
+    factories.article(title_en="Embargoed story", published_at=soon)
+
+    before = get(client, "/en/")
+    assert "Embargoed story" not in text(before)
+    s_maxage = int(before["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert s_maxage <= 2  # a CDN must not keep it past the publication time either
+    assert get(client, "/en/")["X-Page-Cache"] == "hit"
+
+    time.sleep(max(0.0, (soon - timezone.now()).total_seconds()) + 0.2)
+
+    assert "Embargoed story" in text(get(client, "/en/"))
+
+
+def test_staff_bypass_the_cache(client, admin_user):
+    story = factories.article(title_en="Cached title")
+    get(client, "/en/")
+    # A change that announces nothing (no service): only a reader who bypasses the cache sees it.
+    Article.objects.filter(pk=story.pk).update(title_en="Changed behind the cache")
+    assert "Cached title" in text(get(client, "/en/"))
+
+    client.force_login(admin_user)
+    response = get(client, "/en/")
+
+    assert "Changed behind the cache" in text(response)
+    assert "X-Page-Cache" not in response
+
+
+def test_preview_links_and_unknown_parameters_bypass_the_cache(client):
+    story = factories.article(title_en="Cached title")
+    get(client, "/en/")
+    Article.objects.filter(pk=story.pk).update(title_en="Seen in preview")
+
+    response = get(client, "/en/?preview=secret-token")
+
+    assert "Seen in preview" in text(response) and "X-Page-Cache" not in response
+    assert "Cached title" in text(get(client, "/en/"))
+
+
+def test_the_cdn_purge_hook_is_given_the_purged_paths(client, settings):
+    settings.NEWSROOM_CDN_PURGE = "tests.newsroom.test_pagecache.record_purged"
+    PURGED.clear()
+    story = factories.article(title_en="Story")
+    get(client, "/en/")
+    get(client, story.get_absolute_url("en"))
+
+    services.article_update(article=story, by=factories.superuser(), title_en="Story, updated")
+
+    assert "/en/" in PURGED and story.get_absolute_url("en") in PURGED
+
+
+def test_pages_render_uncached_when_redis_is_down(client, settings):
+    factories.article(title_en="Still readable")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+
+    for _ in range(2):
+        response = get(client, "/en/")
+        assert "Still readable" in text(response) and "X-Page-Cache" not in response
+
+
+def test_readers_keep_getting_cached_pages_while_the_database_is_down(client, django_db_blocker):
+    story = factories.article(title_en="Served from the cache")
+    address = story.get_absolute_url("en")
+    get(client, "/en/")
+    get(client, address)
+
+    # Every database access now fails, as with a database that does not answer.
+    with django_db_blocker.block():
+        for path in ("/en/", address):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert "Served from the cache" in text(response)
+
+
+@pytest.mark.postgres
+def test_readers_keep_getting_cached_pages_while_postgresql_is_unreachable(client):
+    story = factories.article(title_en="Served from the cache")
+    address = story.get_absolute_url("en")
+    get(client, "/en/")
+    get(client, address)
+
+    saved = dict(connection.settings_dict)
+    connection.close()
+    connection.settings_dict["PORT"] = "1"  # nothing listens there
+    try:
+        for path in ("/en/", address):
+            response = client.get(path)
+            assert response.status_code == 200 and "Served from the cache" in text(response)
+        with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises
+            connection.ensure_connection()
+    finally:
+        connection.close()
+        connection.settings_dict.update(saved)
