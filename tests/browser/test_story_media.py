@@ -57,7 +57,14 @@ def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, 
     assert key == f"image-{photo.pk}"
     thumbnail = node.locator("img")
     thumbnail.wait_for()
-    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The thumbnail loads from the admin; wait for it rather than race it.
+    loaded_width = thumbnail.evaluate(
+        """img => img.complete ? img.naturalWidth : new Promise(done => {
+            img.addEventListener("load", () => done(img.naturalWidth), {once: true});
+            img.addEventListener("error", () => done(0), {once: true});
+        })"""
+    )
+    assert loaded_width > 0
     assert english.evaluate(
         "el => Array.from(el.children).map(c => c.tagName + ':' + c.textContent.trim())"
     )[:3] == [
