@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from . import views
+from . import search, views
 
 
 class SlugConverter:
@@ -33,4 +33,5 @@ urlpatterns = [
     path("sections/<unicode_slug:slug>/", views.section_detail, name="section"),
     path("tags/<unicode_slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<unicode_slug:slug>/", views.author_detail, name="author"),
+    path("search/", search.search_page, name="search"),
 ]
