@@ -182,7 +182,9 @@ def index_update(
     ids = list(article_ids)
     with transaction.atomic(using=using):
         articles = article_model._base_manager.using(using).filter(pk__in=ids)
-        rows = [row for article in articles for row in index_rows(article, entry_model, using=using)]
+        rows = [
+            row for article in articles for row in index_rows(article, entry_model, using=using)
+        ]
         entry_model._base_manager.using(using).filter(article_id__in=ids).delete()
         entry_model._base_manager.using(using).bulk_create(rows, batch_size=200)
     return len(rows)
@@ -354,8 +356,7 @@ def search_page(request):
         )
         page = paginate(request, articles)
         results = [
-            {"article": article, "snippet": snippet(article, query)}
-            for article in page.object_list
+            {"article": article, "snippet": snippet(article, query)} for article in page.object_list
         ]
     context = {
         "form": form,

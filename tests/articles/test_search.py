@@ -143,8 +143,21 @@ def test_a_long_body_gives_a_short_snippet_around_the_match(client, story):
 
 @pytest.mark.parametrize(
     "query",
-    ["\x00", "harbour\x00", "'; DROP TABLE articles_article; --", "<script>alert(1)</script>",
-     "x" * 10_000, "!!!", "a & | !b", "(", '"unclosed', "-", "𝕳𝖆𝖗𝖇𝖔𝖚𝖗", "%", "_"],
+    [
+        "\x00",
+        "harbour\x00",
+        "'; DROP TABLE articles_article; --",
+        "<script>alert(1)</script>",
+        "x" * 10_000,
+        "!!!",
+        "a & | !b",
+        "(",
+        '"unclosed',
+        "-",
+        "𝕳𝖆𝖗𝖇𝖔𝖚𝖗",
+        "%",
+        "_",
+    ],
 )
 def test_hostile_or_odd_queries_get_a_friendly_page(client, story, query):
     story(title_en="Harbour strike ends")
@@ -219,7 +232,10 @@ def test_results_are_paginated_keeping_the_query(client, story, settings):
 
 
 def test_search_pages_are_not_indexed_by_search_engines(client):
-    assert '<meta name="robots" content="noindex, follow">' in client.get("/en/search/").content.decode()
+    assert (
+        '<meta name="robots" content="noindex, follow">'
+        in client.get("/en/search/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("size", [1, 6])
@@ -309,8 +325,11 @@ def test_postgresql_finds_an_inflected_form_in_each_language(
 
 @pytest.mark.postgres
 def test_postgresql_ranks_a_title_match_above_a_body_match(client, story):
-    story(title_en="Weather today", body_en="<p>A note on tides.</p>",
-          published_at=timezone.now() - timedelta(minutes=5))
+    story(
+        title_en="Weather today",
+        body_en="<p>A note on tides.</p>",
+        published_at=timezone.now() - timedelta(minutes=5),
+    )
     story(title_en="Tides", published_at=timezone.now() - timedelta(days=3))
 
     assert titles(client, "/en/search/?q=tides") == ["Tides", "Weather today"]
@@ -322,9 +341,7 @@ def test_postgresql_stores_a_weighted_vector_per_language(story):
 
     article = story(languages=("en", "de"), title_en="Harbour", title_de="Hafen")
 
-    vectors = dict(
-        ArticleSearch.objects.filter(article=article).values_list("language", "vector")
-    )
+    vectors = dict(ArticleSearch.objects.filter(article=article).values_list("language", "vector"))
     assert "'harbour':1A" in vectors["en"]
     assert "'haf':1A" in vectors["de"]
 
