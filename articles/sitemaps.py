@@ -36,7 +36,7 @@ NEWS_WINDOW = timedelta(hours=48)
 
 
 def sitemap_limit() -> int:
-    return getattr(settings, "NEWSROOM_SITEMAP_LIMIT", 50_000)
+    return settings.NEWSROOM_SITEMAP_LIMIT
 
 
 class LanguageSitemap(Sitemap):
