@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connections, transaction
 from django.db.models import F, FilteredRelation, Q
 from django.utils.html import escape
@@ -341,6 +342,13 @@ def search_page(request):
     sections = {slug_for(section, language): section for section in Section.objects.all()}
     data = request.GET.copy()
     data["q"] = query.text  # shown back as searched: cut, without control characters
+    for name in ("from", "to"):
+        # A date that is none (a hand-made address) is ignored, and not shown back: a date
+        # input's value must be a valid date.
+        try:
+            forms.DateField(required=False).clean(data.get(name, ""))
+        except ValidationError:
+            data[name] = ""
     form = SearchForm(
         data,
         sections=[(slug, localized(s, "name") or str(s)) for slug, s in sections.items()],

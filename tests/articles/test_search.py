@@ -217,6 +217,9 @@ def test_an_invalid_date_or_section_is_ignored_not_an_error(client, story):
 
     assert response.status_code == 200
     assert [r["article"].title for r in response.context["results"]] == ["Flood warning"]
+    # Not shown back: a date input's value must be a date (valid HTML).
+    assert 'value="yesterday"' not in response.content.decode()
+    assert 'value="2024-13-45"' not in response.content.decode()
 
 
 def test_results_are_paginated_keeping_the_query(client, story, settings):
