@@ -1,6 +1,7 @@
 """Articles and the things that file them: sections, authors, tags, per-language state."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse, reverse_lazy
@@ -769,3 +770,37 @@ def placements_prefetch(lookup="placements"):
     """The one prefetch `{% article_body %}` needs: placed items with their images and
     embeds (one query for any number of placements)."""
     return models.Prefetch(lookup, queryset=Placement.objects.for_body())
+
+
+class ArticleSearch(models.Model):
+    """One language version of an article as site search reads it (articles/search.py).
+
+    Written by the search index hooks after each committed change, never by hand: `document`
+    is the folded text the embedded (SQLite) search matches words in, `body_text` the plain
+    text snippets are cut from, and on PostgreSQL `vector` the weighted tsvector (title A,
+    standfirst B, body C) in the language's text search configuration, behind a GIN index.
+    The index exists on PostgreSQL only, so it is made by the migration and not declared in
+    Meta.indexes (SQLite, which rebuilds tables to alter them, would fail on `USING gin`).
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="search_entries", editable=False
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    document = models.TextField(_("folded text"), blank=True, editable=False)
+    body_text = models.TextField(_("body as plain text"), blank=True, editable=False)
+    vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="articlesearch_article_language_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language}]"

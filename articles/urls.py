@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from . import views
+from . import feeds, search, views
 
 
 class SlugConverter:
@@ -33,4 +33,17 @@ urlpatterns = [
     path("sections/<unicode_slug:slug>/", views.section_detail, name="section"),
     path("tags/<unicode_slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<unicode_slug:slug>/", views.author_detail, name="author"),
+    path("search/", search.search_page, name="search"),
+    path("feed/", feeds.SiteFeed(), name="feed"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
+    path("sections/<unicode_slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path(
+        "sections/<unicode_slug:slug>/feed/atom/",
+        feeds.SectionAtomFeed(),
+        name="section_feed_atom",
+    ),
+    path("tags/<unicode_slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<unicode_slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("authors/<unicode_slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<unicode_slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
 ]

@@ -263,6 +263,8 @@ EMAIL_BACKEND = os.environ.get(
 # Site identity, used in bylines, feeds and the page header.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_PAGE_SIZE = int(os.environ.get("NEWSROOM_PAGE_SIZE", "12"))
+# Addresses per sitemap file (the protocol allows 50,000); past it /sitemap.xml is an index.
+NEWSROOM_SITEMAP_LIMIT = int(os.environ.get("NEWSROOM_SITEMAP_LIMIT", "50000"))
 
 # Security: strict by default in production; a laptop (DEBUG) stays on plain http.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

@@ -2,12 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import sitemaps
+from articles import sitemaps
 
 from . import views
 
@@ -26,7 +25,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
 ]
 # `/` has no pattern: LocaleMiddleware redirects it to the reader's language (cookie, then
 # Accept-Language, then LANGUAGE_CODE), as it does any unprefixed address that exists in it.

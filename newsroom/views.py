@@ -88,13 +88,15 @@ def favicon(request):
 @cache_control(public=True, max_age=3600)
 @require_safe
 def robots_txt(request):
-    """Let crawlers in everywhere but the admin, and point them at the sitemap."""
+    """Let crawlers in everywhere but the admin (and the search results), and point them at
+    the sitemap and the news sitemap."""
     lines = [
         "User-agent: *",
         "Allow: /",
         f"Disallow: {reverse('admin:index')}",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

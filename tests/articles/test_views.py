@@ -61,7 +61,11 @@ def url(article, language):
 
 
 def hreflangs(page):
-    return {link["hreflang"]: link["href"] for link in page.links if link.get("rel") == "alternate"}
+    return {
+        link["hreflang"]: link["href"]
+        for link in page.links
+        if link.get("rel") == "alternate" and "hreflang" in link
+    }
 
 
 def canonical(page):

@@ -1,0 +1,296 @@
+"""RSS 2.0 and Atom feeds per language: the whole site, and each section, tag and author.
+
+    /<lang>/feed/                      /<lang>/feed/atom/
+    /<lang>/sections/<slug>/feed/      /<lang>/sections/<slug>/feed/atom/
+    /<lang>/tags/<slug>/feed/          /<lang>/tags/<slug>/feed/atom/
+    /<lang>/authors/<slug>/feed/       /<lang>/authors/<slug>/feed/atom/
+
+Each lists the newest FEED_SIZE articles visible in the language (the reader pages' rule,
+Article.objects.visible), in a fixed number of queries however many items: the title and
+standfirst in that language, the absolute address, publication and update times, every author
+in byline order, the tags, and the lead picture as an enclosure (its JPEG rendition nearest
+1200 pixels wide, with its length and type).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from media.renditions import MIME_TYPES
+from media.services import picture_renditions
+from newsroom.languages import active_language, localized
+
+from . import selectors
+from .models import Article, Author, Section, Tag, slug_for
+
+FEED_SIZE = 20
+# The rendition width feed readers and aggregators show best (and Google's recommendation
+# for large images); the nearest existing JPEG rendition is used.
+ENCLOSURE_WIDTH = 1200
+
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
+
+
+class NewsroomRss(Rss201rev2Feed):
+    """RSS 2.0 with every author (dc:creator) and the update time (dcterms:modified)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DC, "xmlns:dcterms": DCTERMS}
+
+    def add_item_elements(self, handler, item):
+        # Django writes the first author as dc:creator (with its own xmlns); the rest here.
+        super().add_item_elements(handler, item)
+        for name in item.get("authors", [])[1:]:
+            handler.addQuickElement("dc:creator", name)
+        if item["updateddate"] is not None:
+            handler.addQuickElement("dcterms:modified", item["updateddate"].isoformat())
+
+
+class NewsroomAtom(Atom1Feed):
+    """Atom with one <author> per name in the byline."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("authors", [])[1:]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+
+
+@dataclass
+class Source:
+    """What a feed lists: the site, or one section, tag or author, in one language."""
+
+    request: object
+    language: str
+    section: Section | None = None
+    tag: Tag | None = None
+    author: Author | None = None
+
+
+def lead_enclosure(request, article) -> Enclosure | None:
+    """The lead picture's JPEG rendition nearest ENCLOSURE_WIDTH wide, or None.
+
+    From the picture's manifest of ready renditions (no query); None while they are being
+    made. The length is the stored file's size: a stat on the local file system (a HEAD
+    request on object storage).
+    """
+    image = article.lead_image
+    if image is None or not image.file:
+        return None
+    ready = picture_renditions(image=image, crop="wide") or []
+    jpegs = [r for r in ready if r.format == "jpeg"]
+    if not jpegs:
+        return None
+    rendition = min(jpegs, key=lambda r: (abs(r.width - ENCLOSURE_WIDTH), -r.width))
+    name = getattr(rendition, "name", None) or rendition.file.name
+    try:
+        length = default_storage.size(name)
+    except OSError:
+        length = 0
+    return Enclosure(
+        request.build_absolute_uri(rendition.url), str(length), MIME_TYPES[rendition.format]
+    )
+
+
+class SiteFeed(Feed):
+    """The newest stories of the whole site in the active language (RSS 2.0)."""
+
+    feed_type = NewsroomRss
+
+    def get_object(self, request, *args, **kwargs):
+        return Source(request=request, language=active_language())
+
+    def title(self, source):
+        return settings.NEWSROOM_SITE_NAME
+
+    def link(self, source):
+        return reverse("articles:home")
+
+    def description(self, source):
+        return _("The latest stories from %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
+
+    def subtitle(self, source):
+        return self.description(source)
+
+    def articles(self, source):
+        return Article.objects.visible(source.language)
+
+    def items(self, source):
+        items = list(
+            self.articles(source)
+            .for_listing()
+            .with_filing()
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+        for article in items:
+            article.feed_enclosure = lead_enclosure(source.request, article)
+        return items
+
+    def item_title(self, article):
+        return localized(article, "title")
+
+    def item_description(self, article):
+        return localized(article, "standfirst")
+
+    def item_link(self, article):
+        return article.get_absolute_url()
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        names = self._authors(article)
+        return names[0] if names else None
+
+    def item_categories(self, article):
+        return [name for tag in article.tag_objects() if (name := localized(tag, "name"))]
+
+    def item_enclosures(self, article):
+        return [article.feed_enclosure] if article.feed_enclosure else []
+
+    def item_extra_kwargs(self, article):
+        return {"authors": self._authors(article)}
+
+    @staticmethod
+    def _authors(article):
+        return [line.author.name for line in article.bylines.all()]
+
+
+class SectionFeed(SiteFeed):
+    """The newest stories in one section."""
+
+    def get_object(self, request, slug):
+        section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
+        if section is None:
+            raise Http404("No such section.")
+        return Source(request=request, language=active_language(), section=section)
+
+    def title(self, source):
+        return f"{localized(source.section, 'name') or source.section} – {super().title(source)}"
+
+    def link(self, source):
+        return reverse("articles:section", kwargs={"slug": slug_for(source.section)})
+
+    def description(self, source):
+        return _("The latest stories in %(section)s from %(site)s.") % {
+            "section": localized(source.section, "name") or source.section,
+            "site": settings.NEWSROOM_SITE_NAME,
+        }
+
+    def articles(self, source):
+        return super().articles(source).in_section(source.section)
+
+
+class TagFeed(SiteFeed):
+    """The newest stories with one tag."""
+
+    def get_object(self, request, slug):
+        tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
+        if tag is None:
+            raise Http404("No such tag.")
+        return Source(request=request, language=active_language(), tag=tag)
+
+    def title(self, source):
+        return f"{source.tag} – {super().title(source)}"
+
+    def link(self, source):
+        return reverse("articles:tag", kwargs={"slug": slug_for(source.tag)})
+
+    def description(self, source):
+        return _("Stories about %(topic)s from %(site)s.") % {
+            "topic": source.tag,
+            "site": settings.NEWSROOM_SITE_NAME,
+        }
+
+    def articles(self, source):
+        return super().articles(source).filter(tags=source.tag)
+
+
+class AuthorFeed(SiteFeed):
+    """The newest stories with one author in the byline."""
+
+    def get_object(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        return Source(request=request, language=active_language(), author=author)
+
+    def title(self, source):
+        return f"{source.author.name} – {super().title(source)}"
+
+    def link(self, source):
+        return source.author.get_absolute_url()
+
+    def description(self, source):
+        return _("Stories by %(author)s from %(site)s.") % {
+            "author": source.author.name,
+            "site": settings.NEWSROOM_SITE_NAME,
+        }
+
+    def articles(self, source):
+        return super().articles(source).filter(bylines__author=source.author)
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = NewsroomAtom
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = NewsroomAtom
+
+
+class TagAtomFeed(TagFeed):
+    feed_type = NewsroomAtom
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = NewsroomAtom
+
+
+def feed_links(context) -> list[dict]:
+    """The feeds a page advertises in its head: the site's in the active language, and the
+    section's, tag's or author's on its own page (read from the page's context)."""
+    links = [
+        {
+            "type": "application/rss+xml",
+            "title": settings.NEWSROOM_SITE_NAME,
+            "href": reverse("articles:feed"),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": settings.NEWSROOM_SITE_NAME,
+            "href": reverse("articles:feed_atom"),
+        },
+    ]
+    for key, name, kwargs in (
+        ("section", "articles:section", lambda o: {"slug": slug_for(o)}),
+        ("tag", "articles:tag", lambda o: {"slug": slug_for(o)}),
+        ("author", "articles:author", lambda o: {"slug": o.slug}),
+    ):
+        obj = context.get(key)
+        if not isinstance(obj, (Section, Tag, Author)) or not obj.pk:
+            continue
+        title = f"{localized(obj, 'name') or obj} – {settings.NEWSROOM_SITE_NAME}"
+        links += [
+            {
+                "type": "application/rss+xml",
+                "title": title,
+                "href": reverse(f"{name}_feed", kwargs=kwargs(obj)),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": title,
+                "href": reverse(f"{name}_feed_atom", kwargs=kwargs(obj)),
+            },
+        ]
+    return links
