@@ -22,6 +22,7 @@ from newsroom.permissions import require
 
 from .models import Article, ArticleVariant, Author, Byline, Section, SlugHistory, Tag
 from .placements import placements_sync
+from .publishing import require_publishable
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 PUBLISHED = Article.Status.PUBLISHED
@@ -273,10 +274,12 @@ def article_update(
 @transaction.atomic
 def article_publish(*, article: Article, by, at: datetime | None = None) -> Article:
     """Publish the article (now, or at a future time) with its source-language variant;
-    needs articles.publish_article."""
+    needs articles.publish_article and what publishing.py requires (source title and body,
+    the lead image's alt text in the source language, a byline)."""
     require(
         by, "articles.publish_article", message=_("You do not have permission to publish articles.")
     )
+    require_publishable(article, languages=[article.source_language])
     article.status = PUBLISHED
     if at is not None:
         article.published_at = at
@@ -340,12 +343,8 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
         )
     else:
         require(by, "articles.change_article")
-    if state == published and not localized(article, "title", language):
-        raise ValidationError(
-            _("The %(language)s version needs a title before it can be published.")
-            % {"language": language_name(language)},
-            code="title_needed",
-        )
+    if state == published and variant.state != published:
+        require_publishable(article, languages=[language])
     variant.state = state
     if state in (published, ArticleVariant.State.READY):
         variant.source_version = article.source_version

@@ -149,7 +149,18 @@ def test_an_admin_save_that_publishes_announces_the_save_and_the_publication(
 ):
     editor = _editor()
     client.force_login(editor)
-    data = _form_data(client, ADD_URL, title_en="Out now", status="published")
+    data = _form_data(
+        client,
+        ADD_URL,
+        title_en="Out now",
+        body_en="<p>The story.</p>",
+        status="published",
+        **{
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-0-author": str(factories.author().pk),
+            "bylines-0-position": "0",
+        },
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ADD_URL, data)

@@ -315,7 +315,9 @@ def test_a_language_version_needs_a_title_to_be_published_named_in_its_language(
             article=story, language="fr", state="published", by=factories.superuser()
         )
 
-    assert error.value.messages == ["The French version needs a title before it can be published."]
+    assert error.value.message_dict["title_fr"] == [
+        "The French version needs a title before it can be published."
+    ]
 
 
 def test_article_create_writes_fields_byline_in_order_and_tags_in_one_go():
