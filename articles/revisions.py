@@ -22,7 +22,7 @@ from django.utils.dateparse import parse_datetime
 
 from newsroom.languages import column, language_codes
 
-from .models import Article, Byline, Placement
+from .models import Article, Byline, Placement, Tag
 
 SHARED = ""
 TEXT_FIELDS = (
@@ -70,7 +70,10 @@ def snapshot(article: Article) -> dict:
         "shared": {
             "section": article.section_id,
             "lead_image": article.lead_image_id,
-            "published_at": published_at.isoformat() if published_at else None,
+            # To the second, as the form shows it: saving it unchanged changes nothing.
+            "published_at": published_at.replace(microsecond=0).isoformat()
+            if published_at
+            else None,
             "source_language": article.source_language,
             "status": article.status,
         },
@@ -156,8 +159,6 @@ def apply_related(article: Article, data: dict) -> None:
     removed.
     """
     from .services import _bylines_set  # the one byline writer
-
-    from .models import Tag
 
     _bylines_set(article, [_Pk(pk) for pk in data.get("bylines", [])])
     article.tags.set(list(Tag.objects.filter(pk__in=data.get("tags", []))))
