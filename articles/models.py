@@ -781,3 +781,65 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"{self.article_id} [{self.language or '*'}]"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Neither revoked nor expired: links that still open their preview."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring address at which anyone holding it sees the pending version of an
+    article in one language without logging in (articles/previews.py signs and checks it).
+
+    The row is what can be revoked: the signature proves the link was made here, the row
+    says whether it still works.
+    """
+
+    token = models.UUIDField(_("token"), unique=True, editable=False)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article} [{self.language}]"
+
+    def get_absolute_url(self):
+        from .previews import preview_url
+
+        return preview_url(self)
+
+    @property
+    def is_active(self) -> bool:
+        """Keep in step with PreviewLinkQuerySet.active()."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ReviewQueue(PendingChange):
+    """The pending changes waiting for review, as the admin's index and sidebar list them
+    (its admin page is the review queue, articles/admin/review.py)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue")
+        verbose_name_plural = _("review queue")

@@ -86,6 +86,16 @@ class PendingChangeLive(Event):
 
 
 @dataclass(frozen=True)
+class PreviewLinkChanged(Event):
+    """A preview link to an article's pending version was made or (`revoked`) withdrawn."""
+
+    article_id: int
+    link_id: int
+    language: str
+    revoked: bool = False
+
+
+@dataclass(frozen=True)
 class ImageChanged(Event):
     """An image was uploaded, its texts or focal point changed, or it was deleted."""
 

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles import previews
 from articles.sitemaps import sitemaps
 
 from . import views
@@ -23,6 +24,8 @@ urlpatterns = [
         admin.site.admin_view(views.admin_shortcut),
     ),
     path("admin/", admin.site.urls),
+    # A preview link carries its language; it is no reader address (never cached or indexed).
+    path("preview/<str:token>/", previews.preview, name="article_preview"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -28,10 +28,12 @@ from .changelist import ArticleChangelistMixin, pending_filter, variant_state_fi
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
+from .review import ReviewAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
     ImagePickerMixin,

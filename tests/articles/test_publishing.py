@@ -93,9 +93,7 @@ def test_publishing_a_language_needs_its_body():
 
 
 def test_a_complete_story_publishes():
-    story = factories.article(
-        languages=("en", "fr"), published=False, lead_image=factories.image()
-    )
+    story = factories.article(languages=("en", "fr"), published=False, lead_image=factories.image())
 
     services.article_publish(article=story, by=factories.superuser())
     services.variant_set_state(

@@ -1,0 +1,4 @@
+"""The project package's one model: revisions of sections, tags, authors and images
+(newsroom/history.py)."""
+
+from .history import ObjectRevision  # noqa: F401
