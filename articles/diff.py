@@ -202,6 +202,20 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     return _merged(segments)
 
 
+def alike(old: str, new: str) -> bool:
+    """Whether two texts share enough words for a word diff to help (PAIRING_RATIO)."""
+    matcher = difflib.SequenceMatcher(None, _words(old), _words(new), autojunk=False)
+    return matcher.ratio() >= PAIRING_RATIO
+
+
+def text_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """A word diff of two alike texts; two unalike ones are one removal and one addition
+    (a rewritten headline reads better whole than as a patchwork of words)."""
+    if old and new and not alike(old, new):
+        return (Segment("delete", old), Segment("insert", new))
+    return word_diff(old, new)
+
+
 # -- Paragraphs --
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "ul", "ol", "pre", "div"}
@@ -274,13 +288,9 @@ def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
         for index in range(max(len(olds), len(news))):
             before = olds[index] if index < len(olds) else None
             after = news[index] if index < len(news) else None
-            if before is not None and after is not None:
-                ratio = difflib.SequenceMatcher(
-                    None, _words(before), _words(after), autojunk=False
-                ).ratio()
-                if ratio >= PAIRING_RATIO:
-                    out.append(Paragraph("changed", word_diff(before, after)))
-                    continue
+            if before is not None and after is not None and alike(before, after):
+                out.append(Paragraph("changed", word_diff(before, after)))
+                continue
             if before is not None:
                 out.append(Paragraph("removed", (Segment("delete", before),)))
             if after is not None:
@@ -324,7 +334,7 @@ def _text_changes(old: dict, new: dict, languages: Iterable[str] | None) -> list
                 changes.append(FieldChange(field_name, code, "value", old=a, new=b))
             else:
                 changes.append(
-                    FieldChange(field_name, code, "text", old=a, new=b, segments=word_diff(a, b))
+                    FieldChange(field_name, code, "text", old=a, new=b, segments=text_diff(a, b))
                 )
     return changes
 

@@ -8,7 +8,12 @@ admin raises `Refused`, the transaction rolls back, and the same POST is shown a
 the refusal as errors on the right fields.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 
 
 class Refused(Exception):
@@ -78,3 +83,39 @@ class RefusedFormMixin:
             errors = {None: [str(self.refusal)]}
         for field, messages in errors.items():
             self.add_error(field if field in self.fields else None, messages)
+
+
+class ObjectRevisionHistoryMixin:
+    """ModelAdmin mixin: the object's History page lists its revisions (newsroom/history.py),
+    each with the fields it changed, what they said before and after."""
+
+    object_history_template = "admin/object_revisions.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        from .history import object_revisions
+
+        obj = self.get_object(request, object_id)
+        rows = []
+        if obj is not None:
+            revisions = list(object_revisions(obj))
+            for index, revision in enumerate(revisions):
+                before = revisions[index + 1].data if index + 1 < len(revisions) else {}
+                rows.append(
+                    {"revision": revision, "changes": _field_changes(obj, before, revision.data)}
+                )
+        context = {"object_revisions": rows, **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
+
+
+def _field_changes(obj, before: dict, after: dict) -> list[dict]:
+    changes = []
+    for name, value in after.items():
+        old = before.get(name)
+        if (old or "") == (value or ""):
+            continue
+        try:
+            label = obj._meta.get_field(name.removesuffix("_id")).verbose_name
+        except FieldDoesNotExist:  # a field since removed: its name is all there is
+            label = name
+        changes.append({"label": label, "old": old, "new": value})
+    return changes

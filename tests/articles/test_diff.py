@@ -229,3 +229,12 @@ def test_word_diff_rebuilds_both_texts():
     segments = diff.word_diff(old, new)
     assert "".join(s.text for s in segments if s.op != "insert") == old
     assert "".join(s.text for s in segments if s.op != "delete") == new
+
+
+def test_a_rewritten_headline_shows_whole_not_word_by_word():
+    old = snapshot(text={"en": {"title": "Rain floods the old town"}})
+    new = snapshot(text={"en": {"title": "Minister resigns after vote"}})
+    assert diff.compare(old, new).get("title", "en").segments == (
+        diff.Segment("delete", "Rain floods the old town"),
+        diff.Segment("insert", "Minister resigns after vote"),
+    )
