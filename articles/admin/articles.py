@@ -162,6 +162,11 @@ class ArticleAdmin(
         request.newsroom_refusal = Refused(errors={None: conflict.messages})
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "newsroom_conflict", None) is not None:
+            return []  # nothing was saved
+        return super().construct_change_message(request, form, formsets, add)
+
     def log_change(self, request, obj, message):
         if getattr(request, "newsroom_conflict", None) is None:
             return super().log_change(request, obj, message)
