@@ -20,6 +20,7 @@ from newsroom import events
 from newsroom.languages import language_codes, language_name, localized
 from newsroom.permissions import require
 
+from . import policy
 from .models import Article, ArticleVariant, Author, Byline, Section, SlugHistory, Tag
 from .placements import placements_sync
 
@@ -182,7 +183,16 @@ def _article_write(
     if tags is not None:
         article.tags.set(list(tags))
     if related is not None:
+        placed = policy.placements_state(article) if previous is not None else None
         related(article)
+        if previous is not None:
+            # What `related` wrote (the admin's placement inline) is only known afterwards;
+            # a refusal here rolls the whole save back.
+            policy.check_change(
+                by=by,
+                article=previous,
+                changed=policy.changed_placements(placed, policy.placements_state(article)),
+            )
     article_saved(article=article, previous=previous)
     events.emit(events.ArticleSaved(by=by, article_id=article.pk, created=previous is None))
     return article
@@ -226,6 +236,8 @@ def article_create(
     if article.pk is not None:
         raise ValueError("article_create writes new articles; use article_update.")
     _refuse_publishing_in_a_save(Article.Status.DRAFT, article.status)
+    # The owner: a reporter may go on changing their own story once it is published.
+    article.created_by = by
     return _article_write(
         article, by=by, previous=None, bylines=bylines, tags=tags, related=related
     )
@@ -250,12 +262,23 @@ def article_update(
     moves between draft, in review and archived here; onto and off the site only through
     article_publish and article_unpublish. Rescheduling a published article needs
     articles.publish_article too.
+
+    What `by` may change is the newsroom policy's (articles/policy.py): a translator only
+    their languages' text, a reporter their own stories and unpublished ones. A change
+    they may not make refuses the whole save (ChangeRefused) and writes nothing.
     """
     require(by, "articles.change_article")
     # Locked: two saves of one article must not both raise the source version from the same
     # old text, nor lose each other's slug history.
     previous = Article.objects.select_for_update().get(pk=article.pk)
     _set_fields(article, fields)
+    policy.check_change(
+        by=by,
+        article=previous,
+        changed=policy.changed_fields(previous, article)
+        | policy.changed_bylines(previous, bylines)
+        | policy.changed_tags(previous, tags),
+    )
     _refuse_publishing_in_a_save(previous.status, article.status)
     if previous.status == PUBLISHED and _to_the_second(previous.published_at) != _to_the_second(
         article.published_at
@@ -325,6 +348,8 @@ def article_delete(*, article: Article, by) -> None:
 def variant_set_state(*, article: Article, language: str, state: str, by) -> ArticleVariant:
     """Move one language version along (missing, in progress, ready, published).
 
+    A translator moves only the languages they are assigned to (articles/policy.py).
+
     Publishing a language version, or taking one off, needs articles.publish_article; the
     other moves need articles.change_article. A language version needs a title in its
     language before it can be published. Publishing or marking it ready records the source
@@ -332,6 +357,8 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     """
     variant = variants_ensure(article=article)[language]
     published = ArticleVariant.State.PUBLISHED
+    if state != variant.state:
+        policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
     if published in (state, variant.state) and state != variant.state:
         require(
             by,

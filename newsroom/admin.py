@@ -24,7 +24,8 @@ class Refused(Exception):
 def error_messages(error: ValidationError | PermissionDenied) -> dict[str | None, list[str]]:
     """A service's error by field (None for the whole form)."""
     if isinstance(error, PermissionDenied):
-        return {None: [str(error)]}
+        # A policy refusal may name the field it is about (articles.policy.ChangeRefused).
+        return {getattr(error, "field", None): [str(error)]}
     if hasattr(error, "error_dict"):
         return {
             (None if field == NON_FIELD_ERRORS else field): messages
