@@ -265,7 +265,7 @@ def changed_bylines(article, authors) -> set[str]:
     """{"bylines"} when `authors` (in order) is not the article's stored byline."""
     if authors is None:
         return set()
-    wanted = list(dict.fromkeys(author.pk for author in authors))
+    wanted = list(dict.fromkeys(getattr(author, "pk", author) for author in authors))
     stored = list(article.bylines.order_by("position", "pk").values_list("author_id", flat=True))
     return {"bylines"} if wanted != stored else set()
 
@@ -274,7 +274,7 @@ def changed_tags(article, tags) -> set[str]:
     """{"tags"} when `tags` are not the article's stored tags."""
     if tags is None:
         return set()
-    wanted = {tag.pk for tag in tags}
+    wanted = {getattr(tag, "pk", tag) for tag in tags}
     stored = set(article.tags.values_list("pk", flat=True))
     return {"tags"} if wanted != stored else set()
 

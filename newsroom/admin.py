@@ -9,6 +9,7 @@ the refusal as errors on the right fields.
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 
 class Refused(Exception):
@@ -60,6 +61,29 @@ class ServiceAdminMixin:
         if refusal is None:
             return form
         return type(form.__name__, (RefusedFormMixin, form), {"refusal": refusal})
+
+    def refuse_view_only_changes(self, request, formsets) -> None:
+        """Refuse the save when an inline the user may only view was sent rows to change.
+
+        Django leaves such rows unsaved; a browser never sends them, so a POST that does
+        was crafted, and the whole save is refused rather than half of it kept.
+        """
+        for formset in formsets:
+            opts = formset.model._meta
+            if request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+                continue
+            fk = getattr(getattr(formset, "fk", None), "name", None)
+            plain = {"id", fk, "TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"}
+            for key in request.POST:
+                if key.startswith(f"{formset.prefix}-") and key.rsplit("-", 1)[-1] not in plain:
+                    raise Refused(
+                        errors={
+                            None: [
+                                _("You may not change the %(items)s of this story.")
+                                % {"items": opts.verbose_name_plural}
+                            ]
+                        }
+                    )
 
     def save_through(self, save, field: str | None = None):
         """Call `save()` (a service call); turn its refusal into form errors."""

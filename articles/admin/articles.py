@@ -203,6 +203,7 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         article, by = form.instance, request.user
+        self.refuse_view_only_changes(request, formsets)
         was = form.initial.get("status") if change else Article.Status.DRAFT
         wanted = article.status
         published = Article.Status.PUBLISHED
@@ -217,10 +218,16 @@ class ArticleAdmin(
             if model in inlines:
                 # Records what changed, for the history message; writes nothing.
                 inlines[model].save(commit=False)
-        bylines = self._bylines(inlines[Byline]) if Byline in inlines else None
+
+        # An inline the user may only view (a translator's bylines and tags) keeps what is
+        # stored, as Django's view-only inlines do; the services refuse such a change too.
+        def editable(model):
+            return model in inlines and by.has_perm(f"articles.change_{model._meta.model_name}")
+
+        bylines = self._bylines(inlines[Byline]) if editable(Byline) else None
         tags = (
             [row["tag"] for row in self._rows(inlines[TaggedArticle])]
-            if TaggedArticle in inlines
+            if editable(TaggedArticle)
             else None
         )
 
