@@ -339,9 +339,9 @@ def article_delete(*, article: Article, by) -> None:
     """Delete the article with its language versions, bylines, tags and old slugs; needs
     articles.delete_article."""
     require(by, "articles.delete_article")
-    article_id = article.pk
+    article_id, title = article.pk, str(article)
     article.delete()
-    events.emit(events.ArticleDeleted(by=by, article_id=article_id))
+    events.emit(events.ArticleDeleted(by=by, article_id=article_id, title=title))
 
 
 @transaction.atomic
@@ -373,6 +373,7 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
             % {"language": language_name(language)},
             code="title_needed",
         )
+    previous = variant.state
     variant.state = state
     if state in (published, ArticleVariant.State.READY):
         variant.source_version = article.source_version
@@ -380,7 +381,7 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     variant.save()
     events.emit(
         events.LanguageVersionChanged(
-            by=by, article_id=article.pk, language=language, state=variant.state
+            by=by, article_id=article.pk, language=language, state=variant.state, previous=previous
         )
     )
     return variant

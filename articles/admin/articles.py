@@ -4,9 +4,13 @@ services, and the bulk publishing actions."""
 import copy
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -56,10 +60,18 @@ class ArticleAdmin(
         (_("Media"), {"fields": ["lead_image"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "source_language", "site_links"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "source_language",
+                    "site_links",
+                    "audit_trail",
+                ]
+            },
         ),
     ]
-    readonly_fields = ["site_links"]
+    readonly_fields = ["site_links", "audit_trail"]
     # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
@@ -191,6 +203,38 @@ class ArticleAdmin(
                 )
         return format_html(
             '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
+        )
+
+    @admin.display(description=_("audit trail"))
+    def audit_trail(self, obj):
+        """The latest decisions about this story, and a link to all of them (kept in the
+        audit app, which outlives the story)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        # Looked up by name: the audit app builds on articles, not the other way round.
+        entry = apps.get_model("audit", "AuditEntry")
+        entries = entry.objects.filter(object_type="articles.article", object_id=obj.pk)
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {} {}</li>",
+            (
+                (
+                    date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
+                    e.get_action_display(),
+                    e.actor_name or gettext("system"),
+                    f"({e.language})" if e.language else "",
+                )
+                for e in entries[:5]
+            ),
+        )
+        url = reverse("admin:audit_auditentry_changelist")
+        return format_html(
+            '<ul class="nr-audit">{}</ul><a href="{}?object_type=articles.article&amp;'
+            'object_id={}">{}</a>',
+            rows,
+            url,
+            obj.pk,
+            gettext("The whole audit trail of this story"),
         )
 
     # Saving: one service call for the fields, byline and tags (and the placement inline
