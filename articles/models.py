@@ -402,6 +402,15 @@ class Article(models.Model):
         editable=False,
         help_text=_("Goes up each time the source-language text changes."),
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_(
+            "Goes up on every write to the article or its pending changes; a save that "
+            "started from an older version is refused."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -668,6 +677,127 @@ def placements_prefetch(lookup="placements"):
     """The one prefetch `{% article_body %}` needs: placed items with their images,
     embeds and renditions (two queries for any number of placements)."""
     return models.Prefetch(lookup, queryset=Placement.objects.for_body())
+
+
+class Revision(models.Model):
+    """One save, publication, restore or refused save of an article: who, when, and the
+    whole article as it then stood (articles/revisions.py writes and reads `data`).
+
+    Immutable once written; the newest revision of each part a PendingChange points to is
+    the pending content of that part.
+    """
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", pgettext_lazy("revision kind", "Saved")
+        PUBLISHED = "published", pgettext_lazy("revision kind", "Published")
+        UNPUBLISHED = "unpublished", pgettext_lazy("revision kind", "Unpublished")
+        SCHEDULED = "scheduled", pgettext_lazy("revision kind", "Scheduled")
+        RESTORED = "restored", pgettext_lazy("revision kind", "Restored")
+        SUBMITTED = "submitted", pgettext_lazy("revision kind", "Submitted for review")
+        SENT_BACK = "sent_back", pgettext_lazy("revision kind", "Sent back")
+        CONFLICT = "conflict", pgettext_lazy("revision kind", "Refused save (kept)")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"), help_text=_("1, 2, … per article."))
+    version = models.PositiveIntegerField(
+        _("article version"), default=0, help_text=_("The article's version after this write.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SAVED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages whose text this revision changed; “*” for the shared fields."),
+    )
+    data = models.JSONField(_("content"), default=dict)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_article_number_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} #{self.number} ({self.kind})"
+
+
+class PendingChange(models.Model):
+    """A part of a published article that was changed and waits to go live: one language's
+    text, or ("" language) the shared fields, byline, tags and placed items.
+
+    Its content is that part of `revision.data`. Readers keep seeing the Article row until
+    someone allowed to publish makes it live (now, or at `scheduled_at`).
+    """
+
+    SHARED = ""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("pending change state", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("pending change state", "Submitted for review")
+        SENT_BACK = "sent_back", pgettext_lazy("pending change state", "Sent back")
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="pending_changes",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("Empty for the shared fields, byline, tags and placed items."),
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name=_("revision"), on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    scheduled_at = models.DateTimeField(
+        _("goes live at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The change goes live by itself at this time."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    comment = models.TextField(_("reviewer's note"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="pendingchange_article_language_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language or '*'}]"
 
 
 class TranslatorProfile(models.Model):

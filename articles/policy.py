@@ -139,6 +139,7 @@ def _label(name: str) -> str:
     if base == CAPTION and code:
         return _("a placed item's %(language)s caption") % {"language": language_name(code)}
     labels = {
+        SHARED_PART: _("the shared fields, bylines, tags and placed items"),
         "bylines": _("the bylines"),
         "tags": _("the tags"),
         "placements": _("the placed pictures and videos"),
@@ -210,10 +211,19 @@ def check_change(*, by, article, changed: set[str]) -> None:
     raise ChangeRefused(_("You do not have permission to change this story."))
 
 
+SHARED_PART = "shared"
+
+
+def part_name(language: str) -> str:
+    """The name check_change takes for one part of a pending change: "variant_nl" for a
+    language's text, "shared" for the shared fields, byline, tags and placed items."""
+    return f"{VARIANT}_{language}" if language else SHARED_PART
+
+
 def _field(name: str) -> str | None:
     """The form field a refusal belongs on (None for parts that are inlines)."""
     base, _code = _split(name)
-    if name in ("bylines", "tags", "placements") or base in (CAPTION, VARIANT):
+    if name in ("bylines", "tags", "placements", SHARED_PART) or base in (CAPTION, VARIANT):
         return None
     return name
 
@@ -300,4 +310,37 @@ def changed_placements(before: dict, after: dict) -> set[str]:
         for name, value in after[key].items():
             if (before[key][name] or "") != (value or ""):
                 changed.add(name if _split(name)[0] == CAPTION else "placements")
+    return changed
+
+
+def snapshot_changes(before: dict, after: dict) -> set[str]:
+    """The names check_change takes for what differs between two article snapshots
+    (articles/revisions.py): "section", "bylines", "title_nl", "caption_override_nl", …"""
+    from . import revisions
+
+    changed = {
+        field if part == revisions.SHARED else column(field, part)
+        for part, field in revisions.changed_fields(before, after)
+    }
+    if "placements" in changed:
+        changed.discard("placements")
+        changed |= _placement_changes(before.get("placements", []), after.get("placements", []))
+    return changed
+
+
+def _placement_changes(before: list, after: list) -> set[str]:
+    """ "placements" when items were placed, removed or swapped; "caption_override_nl" for
+    each language whose caption of a placed item changed."""
+
+    def rest(row):
+        return {k: v for k, v in row.items() if k != CAPTION}
+
+    if [rest(row) for row in before] != [rest(row) for row in after]:
+        return {"placements"}
+    changed = set()
+    for old, new in zip(before, after, strict=True):
+        old_captions, new_captions = old.get(CAPTION) or {}, new.get(CAPTION) or {}
+        for code in set(old_captions) | set(new_captions):
+            if (old_captions.get(code) or "") != (new_captions.get(code) or ""):
+                changed.add(column(CAPTION, code))
     return changed

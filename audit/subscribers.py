@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Revision
 from newsroom import events
 
 from .models import AuditEntry
@@ -65,7 +65,45 @@ def language_version_changed(event: events.LanguageVersionChanged) -> None:
     )
 
 
+def pending_change_live(event: events.PendingChangeLive) -> None:
+    # by=None: a scheduled change whose time came (the decision was the schedule's).
+    for language in event.languages:
+        entry_record(
+            action=Action.PUBLISHED,
+            by=event.by,
+            object_type=ARTICLE,
+            object_id=event.article_id,
+            title=_title(event.article_id),
+            language=language,
+            details={"pending_change": True},
+        )
+
+
+def revision_written(event: events.Event) -> None:
+    """A restore and a schedule of pending changes are revisions of their kind; their
+    events are the plain saved ones, so the newest revision says which it was."""
+    revision = Revision.objects.filter(article_id=event.article_id).order_by("-number").first()
+    actions = {Revision.Kind.RESTORED: Action.RESTORED, Revision.Kind.SCHEDULED: Action.SCHEDULED}
+    if revision is None or revision.kind not in actions:
+        return
+    if AuditEntry.objects.filter(
+        object_type=ARTICLE, object_id=event.article_id, details__revision=revision.number
+    ).exists():
+        return
+    entry_record(
+        action=actions[revision.kind],
+        by=event.by,
+        object_type=ARTICLE,
+        object_id=event.article_id,
+        title=_title(event.article_id),
+        details={"revision": revision.number, "comment": revision.comment},
+    )
+
+
 SUBSCRIPTIONS = [
+    (events.PendingChangeLive, pending_change_live),
+    (events.PendingChangeSaved, revision_written),
+    (events.ArticleSaved, revision_written),
     (events.ArticlePublished, article_published),
     (events.ArticleUnpublished, article_unpublished),
     (events.ArticleDeleted, article_deleted),

@@ -73,6 +73,23 @@ class LanguageVersionChanged(Event):
 
 
 @dataclass(frozen=True)
+class PendingChangeSaved(Event):
+    """Pending changes of a published article were saved, scheduled, submitted, sent back or
+    restored; readers see no change. `languages` names the parts ("" the shared fields)."""
+
+    article_id: int
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PendingChangeLive(Event):
+    """Pending changes went live (published, or their scheduled time came)."""
+
+    article_id: int
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ImageChanged(Event):
     """An image was uploaded, its texts or focal point changed, or it was deleted."""
 

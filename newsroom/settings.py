@@ -79,6 +79,7 @@ MIDDLEWARE = [
     # Who acts in this request, for the audit entries of Django's own writes (accounts).
     "audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "articles.middleware.ScheduledChangesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",

@@ -7,3 +7,17 @@ def _english_by_default():
     """Each test starts in the default language, whatever the previous one activated."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _an_empty_cache_for_an_empty_database():
+    """Each test starts with an empty database: nothing in the cache may describe rows of
+    an earlier test (ids are reused), and nothing is scheduled, which the cached next due
+    time (articles.services.NEXT_DUE_KEY) says, as it would after any write."""
+    from django.core.cache import cache
+
+    from articles.services import NEXT_DUE_KEY
+
+    cache.clear()
+    cache.set(NEXT_DUE_KEY, "", None)
+    yield

@@ -8,8 +8,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
@@ -20,12 +23,12 @@ from media.admin import ImagePickerMixin
 from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
-from .. import services
+from .. import presence, selectors, services
 from ..forms import ArticleAdminForm, translated_field_names
 from ..models import Article, ArticleVariant, Byline, TaggedArticle, language_codes
-from .changelist import ArticleChangelistMixin, variant_state_filter
+from .changelist import ArticleChangelistMixin, pending_filter, variant_state_filter
 from .filing import FallbackAddressNoticeMixin
-from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline
+from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
 
 
@@ -66,6 +69,7 @@ class ArticleAdmin(
                     "published_at",
                     "source_language",
                     "site_links",
+                    "opened_version",
                     "audit_trail",
                 ]
             },
@@ -83,9 +87,11 @@ class ArticleAdmin(
         "status",
         "published_at",
         "language_summary",
+        "pending_summary",
     ]
     list_filter = [
         "status",
+        pending_filter,
         "section",
         *[variant_state_filter(code) for code in language_codes()],
     ]
@@ -99,7 +105,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["newsroom/admin/translations.css", "articles/admin/placement-node.css"]}
-        js = ["newsroom/admin/translations.js"]
+        js = ["newsroom/admin/translations.js", "articles/admin/presence.js"]
 
     # Permissions
 
@@ -107,7 +113,79 @@ class ArticleAdmin(
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_article")
 
-    # Form
+    # Form: a published article's form shows its pending view (the live version with the
+    # pending changes applied), which is what a save starts from.
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        return selectors.pending_view(obj) if obj is not None else None
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        rows = pending_rows(obj, inline.model) if obj is not None else None
+        if rows is not None and inline.model in (Byline, TaggedArticle):
+            kwargs["queryset"] = inline.model.objects.none()
+            kwargs["initial"] = rows
+        placements = getattr(obj, "pending_placements", None)
+        if isinstance(inline, PlacementInline) and placements is not None:
+            kwargs["form_kwargs"] = {"pending_placements": {p["key"]: p for p in placements}}
+        return kwargs
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:object_id>/presence/",
+                self.admin_site.admin_view(self.presence_view),
+                name="{}_{}_presence".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def presence_view(self, request, object_id):
+        """The form's heartbeat (presence.js): records that this editor has the article
+        open, answers with the others who have."""
+        return _presence(self, request, object_id)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        conflict = getattr(request, "newsroom_conflict", None)
+        if conflict is None:
+            return response
+        # The save was refused and the input kept as a revision (committed by now). Show
+        # the same input again, with what changed since, and the current version: a second
+        # save after comparing is a deliberate choice to replace the other version.
+        request.newsroom_conflict = None
+        request.newsroom_conflict_shown = conflict
+        post = request.POST.copy()
+        post["opened_version"] = str(Article.objects.get(pk=object_id).version)
+        request.POST = post
+        request.newsroom_refusal = Refused(errors={None: conflict.messages})
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "newsroom_conflict", None) is not None:
+            return []  # nothing was saved
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "newsroom_conflict", None) is None:
+            return super().log_change(request, obj, message)
+        return None
+
+    def response_change(self, request, obj):
+        if getattr(request, "newsroom_conflict", None) is not None:
+            return HttpResponse(status=409)  # replaced in changeform_view
+        if getattr(request, "newsroom_saved_pending", False):
+            self.message_user(
+                request,
+                gettext(
+                    "Saved as a pending change: readers see the published version until "
+                    "the change is published."
+                ),
+                messages.INFO,
+            )
+        return super().response_change(request, obj)
 
     def get_inlines(self, request, obj):
         if obj is None:
@@ -130,6 +208,24 @@ class ArticleAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["newsroom_translations"] = self._switcher_config(context)
+        context["newsroom_can_publish"] = self.has_publish_permission(request)
+        if obj is not None and obj.pk is not None:
+            context["newsroom_pending"] = _pending_rows(obj)
+            others = presence.presence_seen(article_id=obj.pk, user=request.user)
+            # presence.js fills %(names)s in again at each heartbeat.
+            label = gettext("Also editing this article now: %(names)s.")
+            context["newsroom_presence"] = {
+                "url": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",
+                    args=[obj.pk],
+                ),
+                "interval": presence.HEARTBEAT,
+                "label": label,
+                "text": label % {"names": ", ".join(others)} if others else "",
+            }
+            conflict = getattr(request, "newsroom_conflict_shown", None)
+            if conflict is not None:
+                context["newsroom_conflict"] = _conflict_rows(obj, conflict)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _switcher_config(self, context):
@@ -282,13 +378,39 @@ class ArticleAdmin(
 
         write = {"by": by, "bylines": bylines, "tags": tags, "related": related}
         if change:
-            self.save_through(
-                lambda: services.article_update(article=article, **write), "published_at"
-            )
+            was_live = services.is_live(Article.objects.get(pk=article.pk))
+
+            def save_draft():
+                try:
+                    services.article_save_draft(
+                        article=article,
+                        expected_version=form.cleaned_data.get("opened_version"),
+                        **write,
+                    )
+                except services.EditConflict as conflict:
+                    # Not a Refused: the kept revision must be committed with this request.
+                    request.newsroom_conflict = conflict
+
+            self.save_through(save_draft, "published_at")
+            if getattr(request, "newsroom_conflict", None) is not None:
+                return
+            request.newsroom_saved_pending = was_live and "_publish" not in request.POST
         else:
             self.save_through(lambda: services.article_create(article=article, **write))
-        if publish:
+        language = request.POST.get("_publish_language")
+        if publish or "_publish" in request.POST:
+            request.newsroom_saved_pending = False
             self.save_through(lambda: services.article_publish(article=article, by=by), "status")
+        elif language is not None and language in ["", *language_codes()]:
+            self.save_through(
+                lambda: services.article_publish(article=article, by=by, languages=[language]),
+                "status",
+            )
+        elif "_schedule" in request.POST:
+            at = _parse_time(request.POST.get("_schedule_at", ""))
+            if at is None:
+                raise Refused(errors={None: [gettext("Enter the time the changes go live.")]})
+            self.save_through(lambda: services.pending_schedule(article=article, by=by, at=at))
         elif unpublish:
             self.save_through(
                 lambda: services.article_unpublish(article=article, by=by, status=wanted),
@@ -390,3 +512,63 @@ class ArticleAdmin(
             % {"count": changed},
             messages.SUCCESS,
         )
+
+
+def _parse_time(text: str):
+    moment = parse_datetime(text.strip()) if text else None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _part_name(code: str) -> str:
+    return language_name(code) if code else gettext("Shared fields, byline, tags and media")
+
+
+def _pending_rows(obj) -> list[dict]:
+    """The pending changes above the form: which part, by whom, when, in what state."""
+    pending = getattr(obj, "pending", None) or {}
+    order = ["", *language_codes()]
+    return [
+        {
+            "code": code,
+            "name": _part_name(code),
+            "by": pending[code].created_by,
+            "when": pending[code].updated_at,
+            "state": pending[code].get_state_display(),
+            "scheduled_at": pending[code].scheduled_at,
+            "comment": pending[code].comment,
+        }
+        for code in order
+        if code in pending
+    ]
+
+
+def _conflict_rows(obj, conflict) -> dict:
+    """What the refused editor needs to merge: who wrote since, and each changed field's
+    current value beside the kept revision."""
+    from ..revisions import part
+
+    now = services._pending_snapshot(obj)
+    fields = []
+    for code, field in conflict.changed:
+        if code:
+            value = part(now, code).get(field, "")
+        else:
+            value = now.get(field) if field in now else now["shared"].get(field)
+        fields.append({"label": services.field_label(code, field), "value": value})
+    return {
+        "revisions": conflict.revisions_since,
+        "kept": conflict.kept_revision,
+        "fields": fields,
+    }
+
+
+def _presence(model_admin, request, object_id):
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    article = get_object_or_404(Article, pk=object_id)
+    if not model_admin.has_view_or_change_permission(request, article):
+        raise PermissionDenied
+    others = presence.presence_seen(article_id=article.pk, user=request.user)
+    return JsonResponse({"others": others})

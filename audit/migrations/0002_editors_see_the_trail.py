@@ -20,7 +20,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("audit", "0001_audit_trail"),
-        ("articles", "0007_newsroom_groups"),
+        ("articles", "0008_newsroom_groups"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -277,7 +277,9 @@ def test_hostile_body_is_cleaned_on_save(editor_client):
 def test_change_bumps_source_version_and_keeps_variants(editor_client):
     story = factories.article(languages=("en", "nl"))
 
-    response = _post(editor_client, _change_url(story), title_en="A new English title")
+    response = _post(
+        editor_client, _change_url(story), title_en="A new English title", _publish="Publish"
+    )
 
     assert response.status_code == 302
     story.refresh_from_db()

@@ -225,5 +225,8 @@ def test_the_editor_without_publish_permission_can_correct_a_published_article(
     response = no_publish_client.post(url, _form_data(no_publish_client, url, title_en="Fixed"))
 
     assert response.status_code == 302, _errors(response)
+    # A pending change: readers keep the live title until someone who may publish does.
     story.refresh_from_db()
-    assert story.title_en == "Fixed" and story.is_published("en")
+    assert story.title_en != "Fixed" and story.is_published("en")
+    assert story.pending_changes.get().language == "en"
+    assert _form_data(no_publish_client, url)["title_en"] == "Fixed"

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from articles import policy, services
 from articles.models import Article, Placement, TranslatorProfile
+from articles.selectors import pending_view
 from tests import factories
 from tests.articles.test_admin import _change_url, _errors, _form_data, _variant_index
 from tests.articles.test_services import stored
@@ -99,7 +100,8 @@ def test_a_translator_cannot_change_anything_but_their_languages(live, change):
     fields = change(live)
     before = stored()
 
-    with pytest.raises(PermissionDenied):
+    # Refused by the policy (a status change even earlier: saves never publish).
+    with pytest.raises((PermissionDenied, ValidationError)):
         services.article_update(article=live, by=translator, **fields)
 
     assert stored() == before
@@ -112,8 +114,12 @@ def test_a_translator_changes_their_languages_text_and_its_slug(live):
         article=live, by=translator, title_nl="Nieuw", slug_nl="nieuw", title_de="Neu"
     )
 
+    # A pending change for review: readers still see the live text.
+    pending = pending_view(live)
+    assert (pending.title_nl, pending.slug_nl, pending.title_de) == ("Nieuw", "nieuw", "Neu")
+    assert set(pending.pending) == {"nl", "de"}
     live.refresh_from_db()
-    assert (live.title_nl, live.slug_nl, live.title_de) == ("Nieuw", "nieuw", "Neu")
+    assert live.title_nl != "Nieuw"
 
 
 def test_the_source_language_is_never_a_translators_even_when_assigned():
@@ -146,7 +152,8 @@ def test_a_translator_cannot_change_placed_items_but_may_caption_them_in_their_l
         )
 
     services.article_update(article=live, by=translator, related=caption("nl"))
-    assert Placement.objects.get(pk=placement.pk).caption_override_nl == "Bijschrift"
+    pending = pending_view(live).pending_placements
+    assert [row["caption_override"].get("nl") for row in pending] == ["Bijschrift"]
     before = stored()
 
     for related in (
@@ -171,8 +178,7 @@ def test_a_reporter_owns_what_they_write_and_keeps_changing_it_once_published():
 
     services.article_update(article=story, by=reporter, title_en="Mine, corrected")
 
-    story.refresh_from_db()
-    assert story.title_en == "Mine, corrected"
+    assert pending_view(story).title_en == "Mine, corrected"
 
 
 def test_a_reporter_cannot_publish_or_touch_anothers_published_story(live):
@@ -265,9 +271,9 @@ def test_a_translator_saves_their_language_through_the_admin(client, live):
     response = client.post(url, _form_data(client, url, title_nl="Nieuwe titel"))
 
     assert response.status_code == 302, _errors(response)
+    assert pending_view(live).title_nl == "Nieuwe titel"
     live.refresh_from_db()
-    assert live.title_nl == "Nieuwe titel"
-    assert live.title_en != "Nieuwe titel"
+    assert live.title_nl != "Nieuwe titel"  # readers see it once an editor publishes it
 
 
 def test_the_refusal_is_shown_on_the_field_it_is_about(client, live):
@@ -277,3 +283,32 @@ def test_the_refusal_is_shown_on_the_field_it_is_about(client, live):
     response = client.post(url, _form_data(client, url, title_en="Changed"))
 
     assert "Translators may not change the title in English" in str(_errors(response)["title_en"])
+
+
+# -- Pending changes: submitting and restoring --
+
+
+def test_a_translator_submits_their_languages_change_for_review_and_nothing_else(live):
+    translator, editor = _translator("nl"), factories.superuser()
+    services.article_update(article=live, by=translator, title_nl="Nieuw")
+    services.article_update(article=live, by=editor, title_de="Neu", section=factories.section())
+
+    services.pending_submit(article=live, language="nl", by=translator)
+
+    for language in ("de", ""):
+        with pytest.raises(PermissionDenied):
+            services.pending_submit(article=live, language=language, by=translator)
+    states = {c.language: c.state for c in live.pending_changes.all()}
+    assert states == {"nl": "submitted", "de": "draft", "": "draft"}
+
+
+def test_a_translator_cannot_restore_a_revision_that_changes_more_than_their_languages(live):
+    translator, editor = _translator("nl"), factories.superuser()
+    old = live.revisions.order_by("-number").first()
+    services.article_update(article=live, by=editor, section=factories.section())
+    before = stored()
+
+    with pytest.raises(PermissionDenied):
+        services.revision_restore(revision=old, by=translator)
+
+    assert stored() == before

@@ -113,9 +113,10 @@ CASES = [
         ),
     ),
     Case(
+        # A published article: the save is a pending change (readers see no change).
         "article_update",
         "change_article",
-        events.ArticleSaved,
+        events.PendingChangeSaved,
         lambda: {**_live(), "author": factories.author(), "tag": factories.tag()},
         lambda o, by: services.article_update(
             article=o["article"],
@@ -355,6 +356,9 @@ def test_article_update_reorders_the_byline_and_replaces_the_tags():
     services.article_update(
         article=story, by=factories.superuser(), bylines=[third, first], tags=[new]
     )
+    # A published story: pending until published.
+    assert [b.author for b in story.bylines.order_by("position")] == [first, second]
+    services.article_publish(article=story, by=factories.superuser())
 
     assert [b.author for b in story.bylines.order_by("position")] == [third, first]
     assert list(story.tags.all()) == [new]
@@ -365,6 +369,7 @@ def test_article_update_keeps_byline_and_tags_when_not_given():
     story = factories.article(authors=[person], tags=[topic])
 
     services.article_update(article=story, by=factories.superuser(), title_en="New title")
+    services.article_publish(article=story, by=factories.superuser())
 
     assert list(story.authors.all()) == [person]
     assert list(story.tags.all()) == [topic]

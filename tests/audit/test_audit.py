@@ -203,3 +203,16 @@ def test_a_new_staff_account_is_recorded_with_its_flags():
 
     entry = AuditEntry.objects.get(object_type="auth.user", object_id=person.pk)
     assert entry.details == {"created": True, "is_staff": True}
+
+
+def test_restoring_and_pending_changes_going_live_are_recorded(committed):
+    editor = factories.user(superuser=True, username="ed")
+    story = factories.article(languages=("en", "nl"))
+    first = story.revisions.order_by("-number").first()
+    committed(lambda: services.article_update(article=story, by=editor, title_nl="Nieuw"))
+    committed(lambda: services.article_publish(article=story, by=editor, languages=["nl"]))
+    committed(lambda: services.revision_restore(revision=first, by=editor))
+
+    actions = _trail(object_id=story.pk)
+    assert ("published", "ed", "nl") in actions
+    assert actions[-1] == ("restored", "ed", "")

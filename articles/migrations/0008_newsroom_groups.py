@@ -62,7 +62,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0006_roles_owner_and_translator_languages"),
+        ("articles", "0007_roles_owner_and_translator_languages"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("media", "0005_unguessable_file_names"),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_placements_from_media'),
+        ('articles', '0006_drafts_revisions_pending_changes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
