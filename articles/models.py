@@ -12,7 +12,14 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.languages import active_language, column, language_codes, language_order, localized
+from newsroom.languages import (
+    active_language,
+    column,
+    language_codes,
+    language_name,
+    language_order,
+    localized,
+)
 
 from . import body as body_references
 
@@ -403,6 +410,16 @@ class Article(models.Model):
             "Goes up on every write to the article or its pending changes; a save that "
             "started from an older version is refused."
         ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="articles_created",
+        help_text=_("The story's owner: a reporter may change their own stories."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -843,3 +860,33 @@ class ReviewQueue(PendingChange):
         proxy = True
         verbose_name = _("review queue")
         verbose_name_plural = _("review queue")
+
+
+class TranslatorProfile(models.Model):
+    """The languages a translator is assigned to: the only ones whose text they may change."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="translator_profile",
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages this person translates into; never a story's source language."),
+    )
+
+    class Meta:
+        verbose_name = _("translator's languages")
+        verbose_name_plural = _("translators' languages")
+        ordering = ["user"]
+
+    def __str__(self):
+        return ", ".join(str(language_name(code)) for code in self.languages) or "–"
+
+    def clean(self):
+        unknown = [code for code in self.languages if code not in language_codes()]
+        if not isinstance(self.languages, list) or unknown:
+            raise ValidationError({"languages": _("Choose site languages only.")})

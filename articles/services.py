@@ -23,7 +23,7 @@ from newsroom.history import object_revision_record
 from newsroom.languages import language_codes, language_name, localized
 from newsroom.permissions import require
 
-from . import revisions
+from . import policy, revisions
 from .models import (
     Article,
     ArticleVariant,
@@ -198,7 +198,16 @@ def _article_write(
     if tags is not None:
         article.tags.set(list(tags))
     if related is not None:
+        placed = policy.placements_state(article) if previous is not None else None
         related(article)
+        if previous is not None:
+            # What `related` wrote (the admin's placement inline) is only known afterwards;
+            # a refusal here rolls the whole save back.
+            policy.check_change(
+                by=by,
+                article=previous,
+                changed=policy.changed_placements(placed, policy.placements_state(article)),
+            )
     article_saved(article=article, previous=previous)
     if emit:
         events.emit(events.ArticleSaved(by=by, article_id=article.pk, created=previous is None))
@@ -243,6 +252,8 @@ def article_create(
     if article.pk is not None:
         raise ValueError("article_create writes new articles; use article_update.")
     _refuse_publishing_in_a_save(Article.Status.DRAFT, article.status)
+    # The owner: a reporter may go on changing their own story once it is published.
+    article.created_by = by
     _article_write(article, by=by, previous=None, bylines=bylines, tags=tags, related=related)
     _record(article, by=by, kind=Revision.Kind.SAVED, data=revisions.snapshot(article))
     return article
@@ -475,6 +486,15 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
             message=_("You do not have permission to change the publication time."),
         )
     if not is_live(previous):
+        # What `by` may change is the newsroom policy's (articles/policy.py); a change they
+        # may not make refuses the whole save (ChangeRefused) and writes nothing.
+        policy.check_change(
+            by=by,
+            article=previous,
+            changed=policy.changed_fields(previous, target)
+            | policy.changed_bylines(previous, bylines)
+            | policy.changed_tags(previous, tags),
+        )
         _article_write(
             target, by=by, previous=previous, bylines=bylines, tags=tags, related=related
         )
@@ -506,6 +526,8 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
         transaction.set_rollback(True)
     # The undone write raised the source version of the object in memory too.
     target.source_version = previous.source_version
+    # Compared as the editor saw it (live plus pending) with what this save makes of it.
+    policy.check_change(by=by, article=previous, changed=policy.snapshot_changes(before, after))
     changed = revisions.changed_parts(before, after)
     pending = set(revisions.changed_parts(live, after))
     revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=after, languages=changed)
@@ -802,8 +824,10 @@ def _pending_state(
 @transaction.atomic
 def pending_submit(*, article: Article, language: str, by) -> PendingChange:
     """Submit one pending change ("" for the shared part) for review; needs
-    articles.change_article."""
+    articles.change_article. A translator submits only their languages' text, a reporter
+    only their own or unpublished stories (articles/policy.py)."""
     require(by, "articles.change_article")
+    policy.check_change(by=by, article=article, changed={policy.part_name(language)})
     return _pending_state(
         article=article,
         language=language,
@@ -838,8 +862,17 @@ def revision_restore(*, revision: Revision, by) -> Revision:
     Returns the new revision."""
     require(by, "articles.change_article")
     article = Article.objects.get(pk=revision.article_id)
-    _bump(article)
     data = revision.data
+    # Restoring is changing: only what `by` may change (a translator: their languages).
+    policy.check_change(
+        by=by,
+        article=article,
+        changed=policy.snapshot_changes(
+            _pending_snapshot(article),
+            {**data, "shared": {**data.get("shared", {}), "status": article.status}},
+        ),
+    )
+    _bump(article)
     if not is_live(article):
         previous = Article.objects.get(pk=article.pk)
         revisions.apply_fields(article, data, languages=revisions.parts())
@@ -896,14 +929,16 @@ def article_delete(*, article: Article, by) -> None:
     """Delete the article with its language versions, bylines, tags and old slugs; needs
     articles.delete_article."""
     require(by, "articles.delete_article")
-    article_id = article.pk
+    article_id, title = article.pk, str(article)
     article.delete()
-    events.emit(events.ArticleDeleted(by=by, article_id=article_id))
+    events.emit(events.ArticleDeleted(by=by, article_id=article_id, title=title))
 
 
 @transaction.atomic
 def variant_set_state(*, article: Article, language: str, state: str, by) -> ArticleVariant:
     """Move one language version along (missing, in progress, ready, published).
+
+    A translator moves only the languages they are assigned to (articles/policy.py).
 
     Publishing a language version, or taking one off, needs articles.publish_article; the
     other moves need articles.change_article. A language version needs a title in its
@@ -913,6 +948,8 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     variant = variants_ensure(article=article)[language]
     _bump(article)
     published = ArticleVariant.State.PUBLISHED
+    if state != variant.state:
+        policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
     if published in (state, variant.state) and state != variant.state:
         require(
             by,
@@ -923,6 +960,7 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
         require(by, "articles.change_article")
     if state == published and variant.state != published:
         require_publishable(article, languages=[language])
+    previous = variant.state
     variant.state = state
     if state in (published, ArticleVariant.State.READY):
         variant.source_version = article.source_version
@@ -930,7 +968,7 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     variant.save()
     events.emit(
         events.LanguageVersionChanged(
-            by=by, article_id=article.pk, language=language, state=variant.state
+            by=by, article_id=article.pk, language=language, state=variant.state, previous=previous
         )
     )
     return variant

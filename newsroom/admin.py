@@ -14,6 +14,7 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
+from django.utils.translation import gettext as _
 
 
 class Refused(Exception):
@@ -29,7 +30,8 @@ class Refused(Exception):
 def error_messages(error: ValidationError | PermissionDenied) -> dict[str | None, list[str]]:
     """A service's error by field (None for the whole form)."""
     if isinstance(error, PermissionDenied):
-        return {None: [str(error)]}
+        # A policy refusal may name the field it is about (articles.policy.ChangeRefused).
+        return {getattr(error, "field", None): [str(error)]}
     if hasattr(error, "error_dict"):
         return {
             (None if field == NON_FIELD_ERRORS else field): messages
@@ -64,6 +66,29 @@ class ServiceAdminMixin:
         if refusal is None:
             return form
         return type(form.__name__, (RefusedFormMixin, form), {"refusal": refusal})
+
+    def refuse_view_only_changes(self, request, formsets) -> None:
+        """Refuse the save when an inline the user may only view was sent rows to change.
+
+        Django leaves such rows unsaved; a browser never sends them, so a POST that does
+        was crafted, and the whole save is refused rather than half of it kept.
+        """
+        for formset in formsets:
+            opts = formset.model._meta
+            if request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+                continue
+            fk = getattr(getattr(formset, "fk", None), "name", None)
+            plain = {"id", fk, "TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"}
+            for key in request.POST:
+                if key.startswith(f"{formset.prefix}-") and key.rsplit("-", 1)[-1] not in plain:
+                    raise Refused(
+                        errors={
+                            None: [
+                                _("You may not change the %(items)s of this story.")
+                                % {"items": opts.verbose_name_plural}
+                            ]
+                        }
+                    )
 
     def save_through(self, save, field: str | None = None):
         """Call `save()` (a service call); turn its refusal into form errors."""

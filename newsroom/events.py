@@ -56,7 +56,10 @@ class ArticleUnpublished(Event):
 
 @dataclass(frozen=True)
 class ArticleDeleted(Event):
+    """The article is gone; `title` is what it was called (for the audit trail)."""
+
     article_id: int
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class LanguageVersionChanged(Event):
     article_id: int
     language: str
     state: str
+    previous: str = ""
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "articles",
     "media",
+    "audit",
     # The project package itself: system checks (checks.py) and template tags.
     "newsroom.apps.NewsroomConfig",
 ]
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "newsroom.security.FormTooLargeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who acts in this request, for the audit entries of Django's own writes (accounts).
+    "audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "articles.middleware.ScheduledChangesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

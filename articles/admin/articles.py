@@ -4,6 +4,7 @@ services, and the bulk publishing actions."""
 import copy
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -70,11 +72,12 @@ class ArticleAdmin(
                     "source_language",
                     "site_links",
                     "opened_version",
+                    "audit_trail",
                 ]
             },
         ),
     ]
-    readonly_fields = ["site_links"]
+    readonly_fields = ["site_links", "audit_trail"]
     # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
@@ -300,6 +303,38 @@ class ArticleAdmin(
             '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
         )
 
+    @admin.display(description=_("audit trail"))
+    def audit_trail(self, obj):
+        """The latest decisions about this story, and a link to all of them (kept in the
+        audit app, which outlives the story)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        # Looked up by name: the audit app builds on articles, not the other way round.
+        entry = apps.get_model("audit", "AuditEntry")
+        entries = entry.objects.filter(object_type="articles.article", object_id=obj.pk)
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {} {}</li>",
+            (
+                (
+                    date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
+                    e.get_action_display(),
+                    e.actor_name or gettext("system"),
+                    f"({e.language})" if e.language else "",
+                )
+                for e in entries[:5]
+            ),
+        )
+        url = reverse("admin:audit_auditentry_changelist")
+        return format_html(
+            '<ul class="nr-audit">{}</ul><a href="{}?object_type=articles.article&amp;'
+            'object_id={}">{}</a>',
+            rows,
+            url,
+            obj.pk,
+            gettext("The whole audit trail of this story"),
+        )
+
     # Saving: one service call for the fields, byline and tags (and the placement inline
     # inside its transaction), then publishing and language states through theirs. What a
     # service refuses is shown on the form (ServiceAdminMixin) and nothing is saved.
@@ -310,6 +345,7 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         article, by = form.instance, request.user
+        self.refuse_view_only_changes(request, formsets)
         was = form.initial.get("status") if change else Article.Status.DRAFT
         wanted = article.status
         published = Article.Status.PUBLISHED
@@ -324,10 +360,16 @@ class ArticleAdmin(
             if model in inlines:
                 # Records what changed, for the history message; writes nothing.
                 inlines[model].save(commit=False)
-        bylines = self._bylines(inlines[Byline]) if Byline in inlines else None
+
+        # An inline the user may only view (a translator's bylines and tags) keeps what is
+        # stored, as Django's view-only inlines do; the services refuse such a change too.
+        def editable(model):
+            return model in inlines and by.has_perm(f"articles.change_{model._meta.model_name}")
+
+        bylines = self._bylines(inlines[Byline]) if editable(Byline) else None
         tags = (
             [row["tag"] for row in self._rows(inlines[TaggedArticle])]
-            if TaggedArticle in inlines
+            if editable(TaggedArticle)
             else None
         )
 

@@ -25,7 +25,7 @@ from media.models import Embed, Image
 from newsroom.admin import error_messages
 from newsroom.languages import language_codes, language_name, text_direction
 
-from .. import diff, previews, revisions, selectors, services
+from .. import diff, policy, previews, revisions, selectors, services
 from ..models import (
     Article,
     ArticleVariant,
@@ -370,7 +370,7 @@ class ReviewAdminMixin:
             languages=languages,
             total=sum(counts.values()),
             chosen=chosen if code is not None else "",
-            may_review=request.user.has_perm("articles.publish_article"),
+            may_review=policy.may_review(request.user),
             queue_url=self._url("review_queue"),
         )
         return TemplateResponse(request, "admin/articles/article/review_queue.html", context)
@@ -382,7 +382,7 @@ class ReviewAdminMixin:
         changes = article.pending_changes.select_related("article", "created_by").order_by(
             "language"
         )
-        may_review = request.user.has_perm("articles.publish_article")
+        may_review = policy.may_review(request.user)
         context = self._context(
             request,
             article,

@@ -33,8 +33,16 @@ def seen():
 
 @pytest.fixture
 def no_publish_client(client):
-    client.force_login(_editor(can_publish=False))
+    """A reporter: writes, cannot publish, changes others' published stories only if
+    they are their own (see _own)."""
+    client.user = _editor(can_publish=False)
+    client.force_login(client.user)
     return client
+
+
+def _own(story, client):
+    """Make the logged-in reporter the story's owner (as if they had written it)."""
+    Article.objects.filter(pk=story.pk).update(created_by=client.user)
 
 
 def _variant_errors(response, language):
@@ -69,6 +77,7 @@ def test_a_crafted_language_state_published_is_refused_on_that_row(
     no_publish_client, seen, django_capture_on_commit_callbacks
 ):
     story = factories.article(published=True, languages=("en",), title_nl="Vertaald")
+    _own(story, no_publish_client)
     url = _change_url(story)
     data = _form_data(no_publish_client, url, title_nl="Vertaald, bijgewerkt")
     data[f"variants-{_variant_index(data, 'nl')}-state"] = "published"
@@ -221,6 +230,7 @@ def test_the_editor_without_publish_permission_can_correct_a_published_article(
     """The form shows the publication time to the second; saving it unchanged is not a
     reschedule (which would need the publish permission)."""
     story = factories.article(languages=("en",))
+    _own(story, no_publish_client)
     url = _change_url(story)
 
     response = no_publish_client.post(url, _form_data(no_publish_client, url, title_en="Fixed"))

@@ -4,11 +4,11 @@ admin (articles/admin/review.py)."""
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from articles import services
-from articles.models import Article, PendingChange, PreviewLink
+from articles import policy, services
+from articles.models import Article, PendingChange, PreviewLink, TranslatorProfile
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +20,21 @@ def _user(*codenames, **fields):
     return user
 
 
+def _member(group, **fields):
+    person = factories.user(**fields)
+    person.groups.add(Group.objects.get(name=group))
+    return person
+
+
 def _translator():
-    """Until roles land on this branch: someone who may change articles, not publish them."""
-    return _user("view_article", "change_article", username="vertaler")
+    """A translator into Dutch (roles: their work is a pending change, never published)."""
+    person = _member(policy.TRANSLATORS, username="vertaler")
+    TranslatorProfile.objects.create(user=person, languages=["nl"])
+    return person
 
 
 def _editor():
-    return _user(
-        "view_article", "change_article", "publish_article", "add_article", username="redacteur"
-    )
+    return _member(policy.EDITORS, username="redacteur")
 
 
 def _url(name, *args):
@@ -216,9 +222,9 @@ def test_sending_back_needs_a_note_which_the_author_sees_on_the_form_and_in_the_
 
 
 def test_submitting_every_part_at_once(client):
-    story, translator = _story(), _translator()
-    _save_dutch(story, translator, title_nl="Nieuw", title_en="New", section=factories.section())
-    client.force_login(translator)
+    story, editor = _story(), _editor()
+    _save_dutch(story, editor, title_nl="Nieuw", title_en="New", section=factories.section())
+    client.force_login(editor)
 
     client.post(_url("review_action", story.pk, "all"), {"action": "submit"})
 

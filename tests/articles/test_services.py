@@ -18,6 +18,7 @@ from articles.models import (
     SlugHistory,
     Tag,
     TaggedArticle,
+    TranslatorProfile,
 )
 from newsroom import events
 from tests import factories
@@ -84,6 +85,10 @@ class Case:
     event: type
     prepare: object  # () -> dict of objects the call uses
     call: object  # (objects, by) -> None
+    # The role the call also needs (articles/policy.py): other permissions, and the
+    # languages the user translates into.
+    with_permissions: tuple = ()
+    languages: tuple = ()
 
     def __str__(self):
         return self.id
@@ -121,6 +126,8 @@ CASES = [
             bylines=[o["author"]],
             tags=[o["tag"]],
         ),
+        # Changing the bylines and tags of a published story is an editor's.
+        with_permissions=("publish_article",),
     ),
     Case(
         "article_publish",
@@ -169,6 +176,7 @@ CASES = [
         lambda o, by: services.variant_set_state(
             article=o["article"], language="nl", state="ready", by=by
         ),
+        languages=("nl",),
     ),
     Case(
         "section_create",
@@ -257,7 +265,9 @@ def test_the_permission_suffices_and_the_change_is_announced_once(
 ):
     objects = case.prepare()
     before = stored()
-    allowed = user_with(case.permission)
+    allowed = user_with(case.permission, *case.with_permissions)
+    if case.languages:
+        TranslatorProfile.objects.create(user=allowed, languages=list(case.languages))
 
     with django_capture_on_commit_callbacks(execute=True):
         case.call(objects, allowed)
@@ -384,7 +394,9 @@ def test_a_save_does_not_publish_or_unpublish(was_published, status):
 def test_article_update_moves_between_unpublished_states():
     story = factories.article(published=False)
 
-    services.article_update(article=story, by=user_with("change_article"), status="review")
+    services.article_update(
+        article=story, by=user_with("add_article", "change_article"), status="review"
+    )
 
     story.refresh_from_db()
     assert story.status == "review"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_drafts_revisions_pending_changes'),
+        ('articles', '0008_newsroom_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
