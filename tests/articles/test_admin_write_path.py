@@ -196,7 +196,11 @@ def test_deleting_in_the_admin_goes_through_the_service(
 
     assert response.status_code == 302
     assert not Article.objects.exists()
-    assert seen == [events.ArticleDeleted(by=response.wsgi_request.user, article_id=story_id)]
+    assert seen == [
+        events.ArticleDeleted(
+            by=response.wsgi_request.user, article_id=story_id, title=story.title_en
+        )
+    ]
 
 
 def test_a_byline_is_saved_in_the_order_of_its_positions(client):

@@ -13,10 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import selectors, services
-from articles.models import Article, PendingChange, Revision
+from articles import policy, selectors, services
+from articles.models import Article, PendingChange, Revision, TranslatorProfile
 from tests import factories
 from tests.articles.test_admin import LIST_URL, _change_url, _editor, _errors, _form_data
+from tests.articles.test_policy import _member
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +35,11 @@ def _client_for(user):
 
 
 def _translator():
-    """A staff user who may change articles but not publish them."""
-    return _editor(can_publish=False)
+    """A staff user who may change articles but not publish them: a translator into every
+    language but English (articles/policy.py)."""
+    person = _member(policy.TRANSLATORS)
+    TranslatorProfile.objects.create(user=person, languages=["nl", "de", "fr", "ar"])
+    return person
 
 
 # -- 1. Draft and live --
@@ -106,7 +110,10 @@ def test_a_draft_article_is_saved_directly_as_before():
 
 def test_the_admin_save_of_a_live_story_is_a_pending_change_and_the_form_shows_it():
     story = factories.article(languages=("en",), title_en="Live text")
-    client = _client_for(_translator())
+    # The story's own reporter, who may not publish.
+    reporter = _editor(can_publish=False)
+    Article.objects.filter(pk=story.pk).update(created_by=reporter)
+    client = _client_for(reporter)
     url = _change_url(story)
 
     response = client.post(url, _form_data(client, url, title_en="Draft text"))

@@ -301,7 +301,9 @@ def test_events_name_what_changed(seen, django_capture_on_commit_callbacks):
     story.refresh_from_db()
     assert seen == [
         events.ArticlePublished(by=by, article_id=story.pk, published_at=story.published_at),
-        events.LanguageVersionChanged(by=by, article_id=story.pk, language="nl", state="published"),
+        events.LanguageVersionChanged(
+            by=by, article_id=story.pk, language="nl", state="published", previous="in_progress"
+        ),
         events.FilingChanged(by=by, model="articles.section", object_id=section_id, deleted=True),
     ]
 
