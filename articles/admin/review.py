@@ -25,7 +25,7 @@ from media.models import Embed, Image
 from newsroom.admin import error_messages
 from newsroom.languages import language_codes, language_name, text_direction
 
-from .. import diff, policy, previews, revisions, selectors, services
+from .. import diff, policy, previews, review, revisions, selectors, services
 from ..models import (
     Article,
     ArticleVariant,
@@ -38,6 +38,7 @@ from ..models import (
 )
 
 SHARED_URL = "shared"  # the shared part ("" language) in an address
+STORY_URL = "story"  # a story not yet published, reviewed as a whole
 
 
 def part_code(value: str) -> str | None:
@@ -216,6 +217,7 @@ class ReviewAdminMixin:
         article = self._article(request, object_id)
         rows = list(article.revisions.select_related("created_by").order_by("-number"))
         for revision in rows:
+            revision.who = person(revision.created_by)
             revision.language_names = [
                 part_name("" if code == "*" else code) for code in revision.languages
             ]
@@ -247,7 +249,7 @@ class ReviewAdminMixin:
                 label = gettext("Revision %(number)s (%(kind)s, %(who)s, %(when)s)") % {
                     "number": revision.number,
                     "kind": revision.get_kind_display(),
-                    "who": revision.created_by or pgettext("revision author", "system"),
+                    "who": person(revision.created_by) or pgettext("revision author", "system"),
                     "when": _when(revision.created_at),
                 }
                 return value, label, revision.data
@@ -325,18 +327,48 @@ class ReviewAdminMixin:
             for change in article_changes:
                 rows.append(
                     {
-                        "change": change,
                         "article": article,
                         "code": change.language,
+                        "anchor": part_url(change.language),
                         "name": part_name(change.language),
+                        "state": change.get_state_display(),
+                        "submitted": change.state == PendingChange.State.SUBMITTED,
+                        "who": person(change.created_by),
+                        "when": change.updated_at,
+                        "comment": change.comment,
                         "groups": present(full.only([change.language])),
                         "action_url": self._url(
                             "review_action", article.pk, part_url(change.language)
                         ),
-                        "article_url": self._url("change", article.pk),
                         "review_url": self._url("review", article.pk),
                     }
                 )
+        return rows
+
+    def _story_rows(self, stories):
+        """A story not yet published, as the review pages show it: all of it is new."""
+        rows = []
+        for article in stories:
+            note = review.story_note(article)
+            latest = article.revisions.select_related("created_by").order_by("-number").first()
+            rows.append(
+                {
+                    "article": article,
+                    "code": "",
+                    "anchor": STORY_URL,
+                    "name": gettext("New story"),
+                    "state": article.get_status_display(),
+                    "submitted": article.status == Article.Status.IN_REVIEW,
+                    "who": person(latest.created_by) if latest is not None else "",
+                    "when": article.updated_at,
+                    "comment": note.comment if note is not None else "",
+                    "groups": present(
+                        diff.compare(None, revisions.snapshot(article), name=Names())
+                    ),
+                    "action_url": self._url("review_action", article.pk, STORY_URL),
+                    "review_url": self._url("review", article.pk),
+                }
+            )
         return rows
 
     def review_queue_view(self, request):
@@ -354,6 +386,11 @@ class ReviewAdminMixin:
         changes = changes.select_related("article", "created_by", "revision").order_by(
             "updated_at", "pk"
         )
+        stories = Article.objects.filter(status=Article.Status.IN_REVIEW)
+        for source in stories.values_list("source_language", flat=True):
+            counts[source] = counts.get(source, 0) + 1
+        if code is not None:
+            stories = stories.filter(source_language=code)
         languages = [
             {
                 "param": part_url(part),
@@ -366,7 +403,8 @@ class ReviewAdminMixin:
         context = self._context(
             request,
             title=gettext("Review queue"),
-            rows=self._review_rows(request, changes),
+            rows=self._story_rows(stories.order_by("updated_at", "pk"))
+            + self._review_rows(request, changes),
             languages=languages,
             total=sum(counts.values()),
             chosen=chosen if code is not None else "",
@@ -383,11 +421,16 @@ class ReviewAdminMixin:
             "language"
         )
         may_review = policy.may_review(request.user)
+        rows = (
+            self._review_rows(request, changes)
+            if services.is_live(article)
+            else self._story_rows([article])
+        )
         context = self._context(
             request,
             article,
             title=gettext("Review of “%(title)s”") % {"title": article},
-            rows=self._review_rows(request, changes),
+            rows=rows,
             may_review=may_review,
             can_change=self.has_change_permission(request, article),
             submit_all_url=self._url("review_action", article.pk, "all"),
@@ -408,15 +451,18 @@ class ReviewAdminMixin:
         back = request.POST.get("next") or self._url("review", article.pk)
         if not back.startswith("/"):
             back = self._url("review", article.pk)
-        codes = (
-            list(article.pending_changes.values_list("language", flat=True))
-            if part == "all"
-            else [part_code(part)]
-        )
-        if None in codes:
-            raise Http404(gettext("No such language."))
         try:
-            done = self._review_action(request, article, action, codes)
+            if part == STORY_URL:
+                done = self._story_action(request, article, action)
+            else:
+                codes = (
+                    list(article.pending_changes.values_list("language", flat=True))
+                    if part == "all"
+                    else [part_code(part)]
+                )
+                if None in codes:
+                    raise Http404(gettext("No such language."))
+                done = self._review_action(request, article, action, codes)
         except (ValidationError, PermissionDenied) as error:
             self._refused(request, error)
             return HttpResponseRedirect(back)
@@ -445,6 +491,21 @@ class ReviewAdminMixin:
         if action == "publish":
             review_publish(article=article, languages=codes, by=by)
             return gettext("Published: %(parts)s. Readers see it now.") % {"parts": names}
+        raise Http404(gettext("No such action."))
+
+    def _story_action(self, request, article, action) -> str:
+        by = request.user
+        if action == "submit":
+            review.article_submit(article=article, by=by)
+            return gettext("Submitted for review: the new story.")
+        if action == "send_back":
+            review.article_send_back(
+                article=article, by=by, comment=request.POST.get("comment", "")
+            )
+            return gettext("Sent back with your note: the new story.")
+        if action == "publish":
+            services.article_publish(article=article, by=by)
+            return gettext("Published: the new story. Readers see it now.")
         raise Http404(gettext("No such action."))
 
     # Preview links
@@ -498,6 +559,10 @@ class ReviewAdminMixin:
     def get_queryset(self, request):
         # What waits for review and what was sent back (its note), in the list's own query.
         waiting = PendingChange.objects.filter(article=OuterRef("pk"))
+        story_review = Revision.objects.filter(
+            article=OuterRef("pk"),
+            kind__in=[Revision.Kind.SUBMITTED, Revision.Kind.SENT_BACK],
+        ).order_by("-number")
         return (
             super()
             .get_queryset(request)
@@ -508,6 +573,9 @@ class ReviewAdminMixin:
                     .order_by("-updated_at")
                     .values("comment")[:1]
                 ),
+                # A story not yet published: the latest word on it, submission or note.
+                nr_story_review=Subquery(story_review.values("kind")[:1]),
+                nr_story_note=Subquery(story_review.values("comment")[:1]),
             )
         )
 
@@ -516,13 +584,19 @@ class ReviewAdminMixin:
 
     @admin.display(description=_("review"))
     def review_summary(self, obj):
-        if getattr(obj, "nr_sent_back", None):
+        note = None
+        if obj.status != Article.Status.PUBLISHED and (
+            getattr(obj, "nr_story_review", None) == Revision.Kind.SENT_BACK
+        ):
+            note = obj.nr_story_note
+        note = getattr(obj, "nr_sent_back", None) or note
+        if note:
             return format_html(
                 '<span class="nr-sent-back"><strong>{}</strong> “{}”</span>',
                 gettext("Sent back:"),
-                obj.nr_sent_back,
+                note,
             )
-        if getattr(obj, "nr_submitted", False):
+        if getattr(obj, "nr_submitted", False) or obj.status == Article.Status.IN_REVIEW:
             return gettext("Waiting for review")
         return "–"
 
@@ -541,7 +615,18 @@ def review_publish(*, article: Article, languages, by) -> None:
 
 
 def _sent_back(article: Article) -> list[dict]:
-    """The notes of the pending changes a reviewer sent back, with who sent them and when."""
+    """The notes of the pending changes a reviewer sent back, with who sent them and when
+    (or of the story itself, sent back before its first publication)."""
+    note = review.story_note(article)
+    if note is not None:
+        return [
+            {
+                "name": gettext("New story"),
+                "comment": note.comment,
+                "by": person(note.created_by),
+                "when": note.created_at,
+            }
+        ]
     changes = list(
         article.pending_changes.filter(state=PendingChange.State.SENT_BACK).order_by("language")
     )
@@ -560,11 +645,18 @@ def _sent_back(article: Article) -> list[dict]:
             {
                 "name": part_name(change.language),
                 "comment": change.comment,
-                "by": revision.created_by if revision is not None else None,
+                "by": person(revision.created_by) if revision is not None else "",
                 "when": revision.created_at if revision is not None else change.updated_at,
             }
         )
     return rows
+
+
+def person(user) -> str:
+    """How a person is named on these pages: their full name, else their user name."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 def _links(article: Article) -> list:

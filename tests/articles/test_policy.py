@@ -172,7 +172,9 @@ def test_a_translator_cannot_change_placed_items_but_may_caption_them_in_their_l
 
 def test_a_reporter_owns_what_they_write_and_keeps_changing_it_once_published():
     reporter = _member(policy.REPORTERS)
-    story = services.article_create(by=reporter, title_en="Mine")
+    story = services.article_create(
+        by=reporter, title_en="Mine", body_en="<p>Mine.</p>", bylines=[factories.author()]
+    )
     assert story.created_by == reporter
     services.article_publish(article=story, by=factories.superuser())
 

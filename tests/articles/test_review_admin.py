@@ -281,3 +281,69 @@ def test_a_translator_cannot_make_preview_links(client):
 
     assert not PreviewLink.objects.exists()
     assert Article.objects.get(pk=story.pk).title_nl == "Het water stijgt in Utrecht"
+
+
+# -- A story before its first publication --
+
+
+def _reporter():
+    return _member(policy.REPORTERS, username="verslaggever")
+
+
+def test_a_new_story_is_submitted_sent_back_with_a_note_and_then_published(client):
+    reporter, editor = _reporter(), _editor()
+    story = factories.article(languages=("en",), published=False, by=reporter)
+    client.force_login(reporter)
+
+    client.post(_url("review_action", story.pk, "story"), {"action": "submit"})
+
+    story.refresh_from_db()
+    assert story.status == "review"
+    client.force_login(editor)
+    queue = _text(client.get(_url("review_queue") + "?language=en").content.decode())
+    assert f'id="review-{story.pk}-story"' in queue
+    assert f"<ins>{story.title_en}</ins>" in queue
+
+    client.post(
+        _url("review_action", story.pk, "story"),
+        {"action": "send_back", "comment": "Name the source of the figures."},
+    )
+    story.refresh_from_db()
+    assert story.status == "draft"
+    client.force_login(reporter)
+    form = _text(client.get(_url("change", story.pk)).content.decode())
+    listing = _text(client.get(reverse("admin:articles_article_changelist")).content.decode())
+    assert "Sent back (New story) by redacteur" in form
+    assert "Name the source of the figures." in form
+    assert "Sent back:</strong> “Name the source of the figures.”" in listing
+
+    client.post(_url("review_action", story.pk, "story"), {"action": "submit"})
+    client.force_login(editor)
+    client.post(_url("review_action", story.pk, "story"), {"action": "publish"})
+    story.refresh_from_db()
+    assert story.is_published("en")
+
+
+def test_publishing_from_review_asks_the_publishing_requirements(client):
+    editor = _editor()
+    story = factories.article(languages=("en",), published=False)
+    story.bylines.all().delete()
+    client.force_login(editor)
+
+    response = client.post(
+        _url("review_action", story.pk, "story"), {"action": "publish"}, follow=True
+    )
+
+    assert "Add at least one byline before the story is published." in response.content.decode()
+    assert not Article.objects.get(pk=story.pk).is_published()
+
+
+def test_a_translator_cannot_submit_or_send_back_a_new_story(client):
+    story = factories.article(languages=("en",), published=False)
+    client.force_login(_translator())
+
+    client.post(_url("review_action", story.pk, "story"), {"action": "submit"})
+    client.post(_url("review_action", story.pk, "story"), {"action": "send_back", "comment": "x"})
+
+    assert Article.objects.get(pk=story.pk).status == "draft"
+    assert not story.revisions.filter(kind__in=["submitted", "sent_back"]).exists()

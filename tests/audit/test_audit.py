@@ -59,7 +59,7 @@ def test_publishing_scheduling_unpublishing_and_deleting_are_recorded_with_who(c
 
 def test_a_language_version_going_live_or_off_is_recorded_but_work_in_progress_is_not(committed):
     editor = factories.user(superuser=True, username="ed")
-    story = factories.article(languages=("en",), title_nl="Brug")
+    story = factories.article(languages=("en",), title_nl="Brug", body_nl="<p>De brug.</p>")
 
     for state in ("ready", "published", "in_progress"):
         committed(
