@@ -1,11 +1,14 @@
 """Preview links (articles/previews.py): the pending version, without login, never cached or
 indexed, and dead once expired or revoked."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import previews, services
@@ -125,10 +128,25 @@ def test_an_altered_link_is_not_found(client, mangle):
     assert "This preview link is not valid. Ask for a new one." in response.content.decode()
 
 
-def test_a_link_older_than_the_longest_lifetime_fails_its_signature(client, settings):
+def test_a_link_works_at_most_the_longest_lifetime():
     link = _link(_story_with_pending_dutch(), lifetime=timedelta(days=365))
 
     assert link.expires_at - link.created_at == previews.MAX_LIFETIME
+
+
+def test_a_signature_older_than_the_longest_lifetime_is_refused_whatever_the_row_says(client):
+    link = _link(_story_with_pending_dutch())
+    PreviewLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() + timedelta(days=400))
+
+    class Then(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - 31 * 24 * 3600)
+
+    old = Then(salt=previews.SALT).sign(link.token.hex)
+
+    response = client.get(reverse("article_preview", kwargs={"token": old}))
+
+    assert response.status_code == 404
 
 
 def test_only_someone_who_may_publish_makes_or_revokes_preview_links():
