@@ -19,7 +19,6 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from newsroom import events
-from newsroom.history import object_revision_record
 from newsroom.languages import language_codes, language_name, localized
 from newsroom.permissions import require
 
@@ -983,7 +982,6 @@ def _filing_save(instance: models.Model, *, by, action: str, fields: dict) -> mo
     _set_fields(instance, fields)
     instance.full_clean()
     _save_unique(instance)
-    object_revision_record(instance, by=by, action="created" if action == "add" else "changed")
     events.emit(events.FilingChanged(by=by, model=model._meta.label_lower, object_id=instance.pk))
     return instance
 
@@ -992,7 +990,6 @@ def _filing_delete(instance: models.Model, *, by) -> None:
     model = type(instance)
     require(by, f"{model._meta.app_label}.delete_{model._meta.model_name}")
     object_id = instance.pk
-    object_revision_record(instance, by=by, action="deleted")
     instance.delete()
     events.emit(
         events.FilingChanged(

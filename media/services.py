@@ -16,7 +16,6 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import events
-from newsroom.history import object_revision_record
 from newsroom.permissions import require
 
 from . import renditions as pillow
@@ -83,7 +82,7 @@ def image_create(
     uploaded_by = uploaded_by if uploaded_by is not None else by
     if image is None:
         try:
-            image = _image_create(file=file, by=by, uploaded_by=uploaded_by, **fields)
+            image = _image_create(file=file, uploaded_by=uploaded_by, **fields)
         except DuplicateImage as duplicate:
             if reuse_existing:
                 return duplicate.existing
@@ -95,15 +94,12 @@ def image_create(
             image.uploaded_by = uploaded_by
         image.full_clean()
         image.save()
-        object_revision_record(image, by=by, action="created")
         renditions_schedule(image=image)
     events.emit(events.ImageChanged(by=by, image_id=image.pk))
     return image
 
 
-def _image_create(
-    *, file, by=None, uploaded_by=None, reuse_existing: bool = False, **fields
-) -> Image:
+def _image_create(*, file, uploaded_by=None, reuse_existing: bool = False, **fields) -> Image:
     try:
         content, digest = image_prepare_upload(file=file)
     except DuplicateImage as duplicate:
@@ -113,7 +109,6 @@ def _image_create(
     image = Image(file=content, uploaded_by=uploaded_by, content_hash=digest, **fields)
     image.full_clean()
     image.save()
-    object_revision_record(image, by=by, action="created")
     renditions_schedule(image=image)
     return image
 
@@ -161,7 +156,6 @@ def image_update(*, image: Image, by, **fields) -> Image:
     image.save()
     if (stored.focal_x, stored.focal_y) != (image.focal_x, image.focal_y):
         _focal_point_moved(image)
-    object_revision_record(image, by=by, action="changed")
     events.emit(events.ImageChanged(by=by, image_id=image.pk))
     return image
 
@@ -172,7 +166,6 @@ def image_delete(*, image: Image, by) -> None:
     placed in a story cannot go (ProtectedError). Needs media.delete_image."""
     require(by, "media.delete_image")
     image_id = image.pk
-    object_revision_record(image, by=by, action="deleted")
     image.delete()
     events.emit(events.ImageChanged(by=by, image_id=image_id, deleted=True))
 
