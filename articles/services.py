@@ -6,6 +6,7 @@ transaction after `full_clean()`, and emits one domain event (newsroom/events.py
 dispatched after the commit. Forms only place the errors these raise on the right field.
 """
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -35,6 +36,8 @@ from .models import (
     Tag,
 )
 from .placements import placements_sync
+
+logger = logging.getLogger(__name__)
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 PUBLISHED = Article.Status.PUBLISHED
@@ -714,33 +717,45 @@ def pending_publish_due(now: datetime | None = None) -> list[int]:
     )
     done = []
     for article_id in article_ids:
-        with transaction.atomic():
-            article = Article.objects.select_for_update().filter(pk=article_id).first()
-            if article is None:
-                continue
-            changes = list(
-                PendingChange.objects.filter(article=article, scheduled_at__lte=now).select_related(
-                    "revision"
-                )
+        try:
+            if _publish_due(article_id, now):
+                done.append(article_id)
+        except (ValidationError, IntegrityError):
+            # Content that cannot go live as it stands (a slug another story took since,
+            # say) stays pending, unscheduled, for an editor to fix; the readers' request
+            # that found it due goes on, and the next ones do not try again.
+            logger.exception("Scheduled changes of article %s could not go live", article_id)
+            PendingChange.objects.filter(article_id=article_id, scheduled_at__lte=now).update(
+                scheduled_at=None
             )
-            if not changes:
-                continue
-            _bump(article)
-            applied = _apply_pending(article, changes)
-            _record(
-                article,
-                by=None,
-                kind=Revision.Kind.PUBLISHED,
-                data=_pending_snapshot(article),
-                languages=applied,
-                comment=_("Scheduled"),
-            )
-            events.emit(
-                events.PendingChangeLive(by=None, article_id=article.pk, languages=tuple(applied))
-            )
-            done.append(article_id)
     _next_due_refresh()
     return done
+
+
+@transaction.atomic
+def _publish_due(article_id: int, now: datetime) -> bool:
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:
+        return False
+    changes = list(
+        PendingChange.objects.filter(article=article, scheduled_at__lte=now).select_related(
+            "revision"
+        )
+    )
+    if not changes:
+        return False
+    _bump(article)
+    applied = _apply_pending(article, changes)
+    _record(
+        article,
+        by=None,
+        kind=Revision.Kind.PUBLISHED,
+        data=_pending_snapshot(article),
+        languages=applied,
+        comment=_("Scheduled"),
+    )
+    events.emit(events.PendingChangeLive(by=None, article_id=article.pk, languages=tuple(applied)))
+    return True
 
 
 def pending_publish_due_if_needed(now: datetime | None = None) -> None:

@@ -17,9 +17,7 @@ pytestmark = [pytest.mark.postgres]
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("round_", range(3))
-def test_two_concurrent_saves_of_the_same_version_one_wins_the_other_is_kept(
-    round_, monkeypatch
-):
+def test_two_concurrent_saves_of_the_same_version_one_wins_the_other_is_kept(round_, monkeypatch):
     assert connection.vendor == "postgresql"
     story = factories.article(languages=("en",), title_en="Original")
     url = _change_url(story)
