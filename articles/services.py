@@ -945,18 +945,25 @@ def _filing_save(instance: models.Model, *, by, action: str, fields: dict) -> mo
     _set_fields(instance, fields)
     instance.full_clean()
     _save_unique(instance)
-    events.emit(events.FilingChanged(by=by, model=model._meta.label_lower, object_id=instance.pk))
+    events.emit(
+        events.FilingChanged(
+            by=by,
+            model=model._meta.label_lower,
+            object_id=instance.pk,
+            state=events.state(instance),
+        )
+    )
     return instance
 
 
 def _filing_delete(instance: models.Model, *, by) -> None:
     model = type(instance)
     require(by, f"{model._meta.app_label}.delete_{model._meta.model_name}")
-    object_id = instance.pk
+    object_id, last = instance.pk, events.state(instance)
     instance.delete()
     events.emit(
         events.FilingChanged(
-            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True
+            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True, state=last
         )
     )
 
