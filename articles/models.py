@@ -1,6 +1,7 @@
 """Articles and the things that file them: sections, authors, tags, per-language state."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse, reverse_lazy
@@ -798,6 +799,44 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"{self.article_id} [{self.language or '*'}]"
+
+
+class ObjectRevision(models.Model):
+    """One saved state of a section, tag, author, image or embed: who, when, and every field
+    (each language's column included) as it then stood. Written after each committed
+    change (articles/history.py), never edited; kept when the object is deleted."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of object"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    object_repr = models.CharField(_("object"), max_length=255, blank=True)
+    number = models.PositiveIntegerField(_("number"), help_text=_("1, 2, … per object."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    deleted = models.BooleanField(_("deleted"), default=False)
+    data = models.JSONField(_("content"), default=dict)
+
+    class Meta:
+        verbose_name = _("object revision")
+        verbose_name_plural = _("object revisions")
+        ordering = ["content_type", "object_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"],
+                name="objectrevision_object_number_uniq",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.object_repr} #{self.number}"
 
 
 class PreviewLinkQuerySet(models.QuerySet):

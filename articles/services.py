@@ -6,6 +6,7 @@ transaction after `full_clean()`, and emits one domain event (newsroom/events.py
 dispatched after the commit. Forms only place the errors these raise on the right field.
 """
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -36,6 +37,8 @@ from .models import (
 )
 from .placements import placements_sync
 from .publishing import require_publishable
+
+logger = logging.getLogger(__name__)
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 PUBLISHED = Article.Status.PUBLISHED
@@ -754,33 +757,45 @@ def pending_publish_due(now: datetime | None = None) -> list[int]:
     )
     done = []
     for article_id in article_ids:
-        with transaction.atomic():
-            article = Article.objects.select_for_update().filter(pk=article_id).first()
-            if article is None:
-                continue
-            changes = list(
-                PendingChange.objects.filter(article=article, scheduled_at__lte=now).select_related(
-                    "revision"
-                )
+        try:
+            if _publish_due(article_id, now):
+                done.append(article_id)
+        except (ValidationError, IntegrityError):
+            # Content that cannot go live as it stands (a slug another story took since,
+            # say) stays pending, unscheduled, for an editor to fix; the readers' request
+            # that found it due goes on, and the next ones do not try again.
+            logger.exception("Scheduled changes of article %s could not go live", article_id)
+            PendingChange.objects.filter(article_id=article_id, scheduled_at__lte=now).update(
+                scheduled_at=None
             )
-            if not changes:
-                continue
-            _bump(article)
-            applied = _apply_pending(article, changes)
-            _record(
-                article,
-                by=None,
-                kind=Revision.Kind.PUBLISHED,
-                data=_pending_snapshot(article),
-                languages=applied,
-                comment=_("Scheduled"),
-            )
-            events.emit(
-                events.PendingChangeLive(by=None, article_id=article.pk, languages=tuple(applied))
-            )
-            done.append(article_id)
     _next_due_refresh()
     return done
+
+
+@transaction.atomic
+def _publish_due(article_id: int, now: datetime) -> bool:
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:
+        return False
+    changes = list(
+        PendingChange.objects.filter(article=article, scheduled_at__lte=now).select_related(
+            "revision"
+        )
+    )
+    if not changes:
+        return False
+    _bump(article)
+    applied = _apply_pending(article, changes)
+    _record(
+        article,
+        by=None,
+        kind=Revision.Kind.PUBLISHED,
+        data=_pending_snapshot(article),
+        languages=applied,
+        comment=_("Scheduled"),
+    )
+    events.emit(events.PendingChangeLive(by=None, article_id=article.pk, languages=tuple(applied)))
+    return True
 
 
 def pending_publish_due_if_needed(now: datetime | None = None) -> None:
@@ -982,18 +997,25 @@ def _filing_save(instance: models.Model, *, by, action: str, fields: dict) -> mo
     _set_fields(instance, fields)
     instance.full_clean()
     _save_unique(instance)
-    events.emit(events.FilingChanged(by=by, model=model._meta.label_lower, object_id=instance.pk))
+    events.emit(
+        events.FilingChanged(
+            by=by,
+            model=model._meta.label_lower,
+            object_id=instance.pk,
+            state=events.state(instance),
+        )
+    )
     return instance
 
 
 def _filing_delete(instance: models.Model, *, by) -> None:
     model = type(instance)
     require(by, f"{model._meta.app_label}.delete_{model._meta.model_name}")
-    object_id = instance.pk
+    object_id, last = instance.pk, events.state(instance)
     instance.delete()
     events.emit(
         events.FilingChanged(
-            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True
+            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True, state=last
         )
     )
 

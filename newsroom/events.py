@@ -13,12 +13,15 @@ in subscription order; a change that rolls back announces nothing.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -89,6 +92,14 @@ class PendingChangeLive(Event):
     languages: tuple[str, ...] = ()
 
 
+def state(instance) -> dict:
+    """Every concrete field of a model instance as JSON, each language's column included:
+    what the object was as written, carried by the events below for its revisions (taken
+    when the change is made, not when the event is dispatched after the commit)."""
+    fields = serializers.serialize("python", [instance])[0]["fields"]
+    return json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
+
+
 @dataclass(frozen=True)
 class PreviewLinkChanged(Event):
     """A preview link to an article's pending version was made or (`revoked`) withdrawn."""
@@ -105,12 +116,15 @@ class ImageChanged(Event):
 
     image_id: int
     deleted: bool = False
+    # state(image) as written (before a deletion, as it was); not part of the event's identity.
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class EmbedChanged(Event):
     embed_id: int
     deleted: bool = False
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -120,6 +134,7 @@ class FilingChanged(Event):
     model: str
     object_id: int
     deleted: bool = False
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 Handler = Callable[[Event], None]

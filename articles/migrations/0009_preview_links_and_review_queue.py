@@ -9,6 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('articles', '0007_object_revisions'),
         ('articles', '0008_newsroom_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -450,3 +450,20 @@ def test_a_pending_caption_is_shown_and_kept_by_the_next_save(settings, tmp_path
     services.article_publish(article=story, by=factories.superuser())
     placement.refresh_from_db()
     assert placement.caption_override_nl == "De haven bij nacht"
+
+
+def test_a_scheduled_change_that_cannot_go_live_stays_pending_and_readers_get_their_page():
+    story = factories.article(languages=("en",), title_en="Kept title")
+    by = factories.superuser()
+    services.article_update(article=story, by=by, slug_en="wanted-address")
+    services.pending_schedule(article=story, by=by, at=timezone.now() + timedelta(seconds=1))
+    # Meanwhile another story takes the address.
+    factories.article(languages=("en",), slug_en="wanted-address")
+
+    time.sleep(1.2)
+
+    assert "Kept title" in _reader(story)
+    change = story.pending_changes.get()
+    assert change.scheduled_at is None and change.revision.data["text"]["en"]["slug"] == (
+        "wanted-address"
+    )
