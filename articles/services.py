@@ -383,7 +383,7 @@ def _conflict(article: Article, *, by, expected: int, data: dict) -> EditConflic
         languages=revisions.changed_parts(now, data),
         comment=_("Refused: the article was changed after this form was opened."),
     )
-    names = sorted({_user_name(r.created_by) for r in since}) or [_("someone")]
+    names = sorted({user_name(r.created_by) for r in since}) or [_("someone")]
     message = _(
         "%(names)s changed this article since you opened it (%(fields)s). Your version "
         "was not saved over theirs; it is kept as revision %(number)s. Compare, then save "
@@ -396,7 +396,8 @@ def _conflict(article: Article, *, by, expected: int, data: dict) -> EditConflic
     return EditConflict(message, revisions_since=since, kept_revision=kept, changed=changed)
 
 
-def _user_name(user) -> str:
+def user_name(user) -> str:
+    """How messages name a person: their full name, else their user name."""
     if user is None:
         return _("someone")
     return user.get_full_name() or user.get_username()

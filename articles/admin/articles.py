@@ -26,7 +26,7 @@ from newsroom.languages import columns, language_name, text_direction
 from .. import presence, selectors, services
 from ..forms import ArticleAdminForm, translated_field_names
 from ..models import Article, ArticleVariant, Byline, TaggedArticle, language_codes
-from .changelist import ArticleChangelistMixin, pending_filter, variant_state_filter
+from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_state_filter
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
@@ -93,7 +93,7 @@ class ArticleAdmin(
     ]
     list_filter = [
         "status",
-        pending_filter,
+        PendingChangesFilter,
         "section",
         *[variant_state_filter(code) for code in language_codes()],
     ]
@@ -535,7 +535,7 @@ def _pending_rows(obj) -> list[dict]:
         {
             "code": code,
             "name": _part_name(code),
-            "by": pending[code].created_by,
+            "by": services.user_name(pending[code].created_by) if pending[code].created_by else "",
             "when": pending[code].updated_at,
             "state": pending[code].get_state_display(),
             "scheduled_at": pending[code].scheduled_at,
@@ -560,7 +560,15 @@ def _conflict_rows(obj, conflict) -> dict:
             value = now.get(field) if field in now else now["shared"].get(field)
         fields.append({"label": services.field_label(code, field), "value": value})
     return {
-        "revisions": conflict.revisions_since,
+        "revisions": [
+            {
+                "number": revision.number,
+                "kind": revision.get_kind_display(),
+                "when": revision.created_at,
+                "who": services.user_name(revision.created_by),
+            }
+            for revision in conflict.revisions_since
+        ],
         "kept": conflict.kept_revision,
         "fields": fields,
     }

@@ -35,7 +35,7 @@ def _pending_attribute(code):
     return f"nr_pending_{code or 'shared'}"
 
 
-class pending_filter(admin.SimpleListFilter):  # noqa: N801  (named like the other filters)
+class PendingChangesFilter(admin.SimpleListFilter):
     """Articles with pending changes (in any part, or in one language)."""
 
     title = _("pending changes")

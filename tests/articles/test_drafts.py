@@ -253,6 +253,7 @@ def test_two_editors_in_the_admin_the_second_save_is_refused_and_nothing_is_lost
     assert response.status_code == 200
     html = response.content.decode()
     assert "Alice First changed this article since you opened it" in html
+    assert "Saved by Alice First" in html  # the revisions written since, by whom
     assert "Alice&#x27;s headline" in html  # what the title says now, to merge
     # Bob's text is still in the form, and kept as its own revision.
     assert response.context["adminform"].form["title_en"].value() == "Bob's headline"
