@@ -9,9 +9,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from newsroom import pagecache
 
-        from . import search
+        from . import history, search
 
         # Reader pages are cached; every committed change purges the pages that show it.
         pagecache.connect()
         # The search index follows the write path's events (after each commit).
         search.connect()
+        # Sections, tags, authors, images and embeds keep revisions (from the same events).
+        history.connect()

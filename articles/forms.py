@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from newsroom.languages import columns, language_codes, text_direction
+from newsroom.languages import column, columns, language_codes, text_direction
 
 from .models import Article, Placement
 
@@ -22,7 +22,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     Who may publish, and what an article needs to be published, is decided by the services
     when ArticleAdmin saves; their refusals come back as errors on these fields.
+    `opened_version` is the article's version when the form was opened: a save from an
+    older version than the stored one is refused (services.article_save_draft).
     """
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -40,6 +44,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "opened_version" in self.fields and self.instance.pk is not None:
+            self.fields["opened_version"].initial = self.instance.version
         # lang/dir on each input: the browser spell-checks in the right language and
         # each is typed in its own direction, with or without the language switcher script.
         for base in translated_field_names():
@@ -85,6 +91,22 @@ class PlacementForm(forms.ModelForm):
     class Meta:
         model = Placement
         fields = ["image", "embed", *columns("caption_override"), "accepted_gaps"]
+
+    def __init__(self, *args, pending_placements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A published article's pending change may have changed this item: show that.
+        row = (pending_placements or {}).get(self.instance.key) if self.instance.pk else None
+        if row is not None:
+            self.initial.update(
+                image=row.get("image"),
+                embed=row.get("embed"),
+                accepted_gaps=row.get("accepted_gaps") or [],
+                **{
+                    column("caption_override", code): text
+                    for code, text in (row.get("caption_override") or {}).items()
+                    if code in language_codes()
+                },
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,7 @@
 """Articles and the things that file them: sections, authors, tags, per-language state."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -18,6 +19,7 @@ from newsroom.languages import (
     column,
     columns,
     language_codes,
+    language_name,
     language_order,
     localized,
 )
@@ -448,6 +450,25 @@ class Article(models.Model):
         editable=False,
         help_text=_("Goes up each time the source-language text changes."),
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_(
+            "Goes up on every write to the article or its pending changes; a save that "
+            "started from an older version is refused."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="articles_created",
+        help_text=_("The story's owner: a reporter may change their own stories."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -804,3 +825,254 @@ class ArticleSearch(models.Model):
 
     def __str__(self):
         return f"{self.article_id} [{self.language}]"
+
+
+class Revision(models.Model):
+    """One save, publication, restore or refused save of an article: who, when, and the
+    whole article as it then stood (articles/revisions.py writes and reads `data`).
+
+    Immutable once written; the newest revision of each part a PendingChange points to is
+    the pending content of that part.
+    """
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", pgettext_lazy("revision kind", "Saved")
+        PUBLISHED = "published", pgettext_lazy("revision kind", "Published")
+        UNPUBLISHED = "unpublished", pgettext_lazy("revision kind", "Unpublished")
+        SCHEDULED = "scheduled", pgettext_lazy("revision kind", "Scheduled")
+        RESTORED = "restored", pgettext_lazy("revision kind", "Restored")
+        SUBMITTED = "submitted", pgettext_lazy("revision kind", "Submitted for review")
+        SENT_BACK = "sent_back", pgettext_lazy("revision kind", "Sent back")
+        CONFLICT = "conflict", pgettext_lazy("revision kind", "Refused save (kept)")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"), help_text=_("1, 2, … per article."))
+    version = models.PositiveIntegerField(
+        _("article version"), default=0, help_text=_("The article's version after this write.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SAVED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages whose text this revision changed; “*” for the shared fields."),
+    )
+    data = models.JSONField(_("content"), default=dict)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_article_number_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} #{self.number} ({self.kind})"
+
+
+class PendingChange(models.Model):
+    """A part of a published article that was changed and waits to go live: one language's
+    text, or ("" language) the shared fields, byline, tags and placed items.
+
+    Its content is that part of `revision.data`. Readers keep seeing the Article row until
+    someone allowed to publish makes it live (now, or at `scheduled_at`).
+    """
+
+    SHARED = ""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("pending change state", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("pending change state", "Submitted for review")
+        SENT_BACK = "sent_back", pgettext_lazy("pending change state", "Sent back")
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="pending_changes",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("Empty for the shared fields, byline, tags and placed items."),
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name=_("revision"), on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    scheduled_at = models.DateTimeField(
+        _("goes live at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The change goes live by itself at this time."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    comment = models.TextField(_("reviewer's note"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="pendingchange_article_language_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language or '*'}]"
+
+
+class ObjectRevision(models.Model):
+    """One saved state of a section, tag, author, image or embed: who, when, and every field
+    (each language's column included) as it then stood. Written after each committed
+    change (articles/history.py), never edited; kept when the object is deleted."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of object"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    object_repr = models.CharField(_("object"), max_length=255, blank=True)
+    number = models.PositiveIntegerField(_("number"), help_text=_("1, 2, … per object."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    deleted = models.BooleanField(_("deleted"), default=False)
+    data = models.JSONField(_("content"), default=dict)
+
+    class Meta:
+        verbose_name = _("object revision")
+        verbose_name_plural = _("object revisions")
+        ordering = ["content_type", "object_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"],
+                name="objectrevision_object_number_uniq",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.object_repr} #{self.number}"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Neither revoked nor expired: links that still open their preview."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring address at which anyone holding it sees the pending version of an
+    article in one language without logging in (articles/previews.py signs and checks it).
+
+    The row is what can be revoked: the signature proves the link was made here, the row
+    says whether it still works.
+    """
+
+    token = models.UUIDField(_("token"), unique=True, editable=False)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article} [{self.language}]"
+
+    def get_absolute_url(self):
+        from .previews import preview_url
+
+        return preview_url(self)
+
+    @property
+    def is_active(self) -> bool:
+        """Keep in step with PreviewLinkQuerySet.active()."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ReviewQueue(PendingChange):
+    """The pending changes waiting for review, as the admin's index and sidebar list them
+    (its admin page is the review queue, articles/admin/review.py)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue")
+        verbose_name_plural = _("review queue")
+
+
+class TranslatorProfile(models.Model):
+    """The languages a translator is assigned to: the only ones whose text they may change."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="translator_profile",
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages this person translates into; never a story's source language."),
+    )
+
+    class Meta:
+        verbose_name = _("translator's languages")
+        verbose_name_plural = _("translators' languages")
+        ordering = ["user"]
+
+    def __str__(self):
+        return ", ".join(str(language_name(code)) for code in self.languages) or "–"
+
+    def clean(self):
+        unknown = [code for code in self.languages if code not in language_codes()]
+        if not isinstance(self.languages, list) or unknown:
+            raise ValidationError({"languages": _("Choose site languages only.")})

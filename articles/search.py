@@ -221,6 +221,8 @@ INDEXED_EVENTS = (
     events.LanguageVersionChanged,
     events.ArticleUnpublished,
     events.ArticleDeleted,
+    # A pending change going live (at its scheduled time) changes the live text.
+    events.PendingChangeLive,
 )
 
 

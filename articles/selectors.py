@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from newsroom.languages import column, language_codes, language_order, localized
 
+from . import revisions
 from .models import Article, ArticleVariant, Correction, SlugHistory, placements_prefetch
 
 # How many related stories an article page shows.
@@ -223,3 +224,28 @@ def article_updated_at(article: Article, language: str) -> datetime | None:
     ):
         return None
     return modified
+
+
+def pending_view(article: Article, language: str | None = None) -> Article:
+    """An unsaved copy of the stored article with its pending changes applied (all of them,
+    or the shared part and `language`'s text): what the admin form edits, previews show and
+    diffs compare. Never save it; services.article_save_draft takes it.
+
+    It carries `pending` ({part: PendingChange}), and the pending byline, tags and placed
+    items as `pending_bylines`, `pending_tags` and `pending_placements` (ids and snapshot
+    rows; revisions.snapshot reads them).
+    """
+    view = Article.objects.get(pk=article.pk)
+    changes = view.pending_changes.select_related("revision", "created_by")
+    if language is not None:
+        changes = changes.filter(language__in=[revisions.SHARED, language])
+    view.pending = {change.language: change for change in changes}
+    for code, change in view.pending.items():
+        data = change.revision.data
+        revisions.apply_fields(view, data, languages=[code])
+        if code == revisions.SHARED:
+            view.pending_bylines = list(data.get("bylines", []))
+            view.pending_tags = list(data.get("tags", []))
+            view.pending_placements = list(data.get("placements", []))
+    view.is_pending_view = True
+    return view

@@ -6,32 +6,41 @@ transaction after `full_clean()`, and emits one domain event (newsroom/events.py
 dispatched after the commit. Forms only place the errors these raise on the right field.
 """
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 import nh3
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from newsroom import events
 from newsroom.languages import language_codes, language_name, localized
 from newsroom.permissions import require
 
+from . import policy, revisions
 from .models import (
     Article,
     ArticleVariant,
     Author,
     Byline,
     Correction,
+    PendingChange,
+    Revision,
     Section,
     SlugHistory,
     Tag,
 )
 from .placements import placements_sync
+from .publishing import require_publishable
+
+logger = logging.getLogger(__name__)
 
 SOURCE_FIELDS = ("title", "standfirst", "body")
 PUBLISHED = Article.Status.PUBLISHED
@@ -207,6 +216,7 @@ def _article_write(
     bylines: Sequence[Author] | None,
     tags: Iterable[Tag] | None,
     related: Callable[[Article], None] | None,
+    emit: bool = True,
 ) -> Article:
     article.full_clean()
     _save_unique(article)
@@ -215,9 +225,19 @@ def _article_write(
     if tags is not None:
         article.tags.set(list(tags))
     if related is not None:
+        placed = policy.placements_state(article) if previous is not None else None
         related(article)
+        if previous is not None:
+            # What `related` wrote (the admin's placement inline) is only known afterwards;
+            # a refusal here rolls the whole save back.
+            policy.check_change(
+                by=by,
+                article=previous,
+                changed=policy.changed_placements(placed, policy.placements_state(article)),
+            )
     article_saved(article=article, previous=previous)
-    events.emit(events.ArticleSaved(by=by, article_id=article.pk, created=previous is None))
+    if emit:
+        events.emit(events.ArticleSaved(by=by, article_id=article.pk, created=previous is None))
     return article
 
 
@@ -259,12 +279,13 @@ def article_create(
     if article.pk is not None:
         raise ValueError("article_create writes new articles; use article_update.")
     _refuse_publishing_in_a_save(Article.Status.DRAFT, article.status)
-    return _article_write(
-        article, by=by, previous=None, bylines=bylines, tags=tags, related=related
-    )
+    # The owner: a reporter may go on changing their own story once it is published.
+    article.created_by = by
+    _article_write(article, by=by, previous=None, bylines=bylines, tags=tags, related=related)
+    _record(article, by=by, kind=Revision.Kind.SAVED, data=revisions.snapshot(article))
+    return article
 
 
-@transaction.atomic
 def article_update(
     *,
     article: Article,
@@ -274,62 +295,411 @@ def article_update(
     related: Callable[[Article], None] | None = None,
     **fields,
 ) -> Article:
-    """Write an article's changed fields, and its byline and tags when given; needs
-    articles.change_article.
+    """A save without a version to check (commands, imports, the demo): article_save_draft
+    with `expected_version=None`. On a published article the change is pending."""
+    return article_save_draft(
+        article=article,
+        by=by,
+        expected_version=None,
+        bylines=bylines,
+        tags=tags,
+        related=related,
+        **fields,
+    )
 
-    Pass the changed fields, or an `article` already changed in memory (the admin's form
-    instance). Changing the source-language text raises the source version (translations
-    become outdated); a published slug that changes is kept as a redirect. The status
-    moves between draft, in review and archived here; onto and off the site only through
-    article_publish and article_unpublish. Rescheduling a published article needs
-    articles.publish_article too.
+
+# -- Drafts, revisions and publishing --
+#
+# A published article's row is what readers see (the live version). A save of it stores
+# pending changes instead: one PendingChange per changed part (a language's text, or ""
+# for the shared fields, byline, tags and placed items), each pointing at the Revision that
+# holds its content. Publishing copies parts onto the row. Before its first publication
+# (and after it is taken off the site) the row is the working copy and saves write it.
+# Every write raises Article.version; a save names the version its form was opened at and
+# is refused (EditConflict) when another write came in between.
+
+
+class EditConflict(ValidationError):
+    """The save started from an older version of the article than the stored one.
+
+    `revisions_since`: what was written since (newest last); `changed`: (part, field) pairs
+    that differ between the version the form was opened at and now; `kept_revision`: the
+    refused input, kept as its own revision (kind "conflict") so nothing is lost.
+    """
+
+    def __init__(self, message, *, revisions_since, kept_revision, changed):
+        super().__init__(message, code="edit_conflict")
+        self.revisions_since = revisions_since
+        self.kept_revision = kept_revision
+        self.changed = changed
+
+
+def is_live(article: Article) -> bool:
+    """Whether the stored row is the live version (saves then become pending changes)."""
+    return article.status == PUBLISHED
+
+
+def _bump(article: Article, expected: int | None = None) -> bool:
+    """Raise the stored version by one, only from `expected` when given; False when the
+    stored version differs. The UPDATE locks the row until the transaction ends, so two
+    saves from the same version cannot both pass (PostgreSQL re-reads the row after the
+    first commits; SQLite writes one at a time)."""
+    rows = Article.objects.filter(pk=article.pk)
+    if expected is not None:
+        rows = rows.filter(version=expected)
+    if not rows.update(version=F("version") + 1):
+        return False
+    # Later saves of this object write the new number, not the one it was loaded with.
+    article.version = Article.objects.values_list("version", flat=True).get(pk=article.pk)
+    return True
+
+
+def _record(
+    article: Article, *, by, kind: str, data: dict, languages=None, comment: str = ""
+) -> Revision:
+    """Write the next revision of the article (the caller holds the row lock).
+
+    `data` is the article as an editor then saw it: the live row with its pending changes
+    (selectors.pending_view), or for a refused save the input that was refused. The parts
+    that were live are the revision's `languages` for a publication.
+    """
+    number = (article.revisions.aggregate(last=Max("number"))["last"] or 0) + 1
+    if languages is None:
+        languages = [*revisions.parts()]
+    return Revision.objects.create(
+        article=article,
+        number=number,
+        version=Article.objects.values_list("version", flat=True).get(pk=article.pk),
+        kind=kind,
+        created_by=by if getattr(by, "pk", None) else None,
+        data=data,
+        languages=["*" if code == revisions.SHARED else code for code in languages],
+        comment=comment,
+    )
+
+
+def _pending_snapshot(article: Article) -> dict:
+    from .selectors import pending_view
+
+    return revisions.snapshot(pending_view(article))
+
+
+def _conflict(article: Article, *, by, expected: int, data: dict) -> EditConflict:
+    """Keep the refused input as a revision and describe what happened since `expected`."""
+    since = list(
+        article.revisions.filter(version__gt=expected)
+        .exclude(kind=Revision.Kind.CONFLICT)
+        .select_related("created_by")
+        .order_by("number")
+    )
+    opened = (
+        article.revisions.filter(version__lte=expected)
+        .exclude(kind=Revision.Kind.CONFLICT)
+        .order_by("-number")
+        .first()
+    )
+    now = _pending_snapshot(article)
+    changed = revisions.changed_fields(opened.data, now) if opened is not None else []
+    kept = _record(
+        article,
+        by=by,
+        kind=Revision.Kind.CONFLICT,
+        data=data,
+        languages=revisions.changed_parts(now, data),
+        comment=_("Refused: the article was changed after this form was opened."),
+    )
+    names = sorted({user_name(r.created_by) for r in since}) or [_("someone")]
+    message = _(
+        "%(names)s changed this article since you opened it (%(fields)s). Your version "
+        "was not saved over theirs; it is kept as revision %(number)s. Compare, then save "
+        "again to replace their version with yours."
+    ) % {
+        "names": ", ".join(names),
+        "fields": ", ".join(field_label(part, field) for part, field in changed) or _("publishing"),
+        "number": kept.number,
+    }
+    return EditConflict(message, revisions_since=since, kept_revision=kept, changed=changed)
+
+
+def user_name(user) -> str:
+    """How messages name a person: their full name, else their user name."""
+    if user is None:
+        return _("someone")
+    return user.get_full_name() or user.get_username()
+
+
+def field_label(part: str, field: str) -> str:
+    """ "title (Dutch)", "section": a changed field as a message names it."""
+    if field in ("bylines", "tags", "placements"):
+        return {
+            "bylines": _("byline"),
+            "tags": _("tags"),
+            "placements": _("placed pictures and videos"),
+        }[field]
+    name = str(Article._meta.get_field(field).verbose_name)
+    if part == revisions.SHARED:
+        return name
+    return _("%(field)s (%(language)s)") % {"field": name, "language": language_name(part)}
+
+
+def article_save_draft(
+    *,
+    article: Article,
+    by,
+    expected_version: int | None,
+    bylines: Sequence[Author] | None = None,
+    tags: Iterable[Tag] | None = None,
+    related: Callable[[Article], None] | None = None,
+    **fields,
+) -> Article:
+    """Save an article; needs articles.change_article. Readers see no change.
+
+    Pass the changed fields, or the article's pending view (selectors.pending_view, the
+    admin's form instance) changed in memory. A published article keeps its live row: each
+    part whose content this save changed becomes a pending change, and a part that is
+    back to its live content stops being one. An article not yet published is written
+    directly. Either way the save is a Revision (who, when, the whole article).
+
+    `expected_version` is the version the editor started from: when another write came
+    in since, nothing is saved over it and EditConflict is raised, after keeping this input
+    as its own revision. None skips the check (commands and imports).
+    Changing the publication time of a published (or scheduled) article needs
+    articles.publish_article, as does putting it on or off the site (article_publish).
     """
     require(by, "articles.change_article")
-    # Locked: two saves of one article must not both raise the source version from the same
-    # old text, nor lose each other's slug history.
-    previous = Article.objects.select_for_update().get(pk=article.pk)
-    _set_fields(article, fields)
-    _refuse_publishing_in_a_save(previous.status, article.status)
+    conflict = None
+    with transaction.atomic():
+        if not _bump(article, expected_version):
+            base = article if getattr(article, "is_pending_view", False) else None
+            if base is None:
+                from .selectors import pending_view
+
+                base = pending_view(article)
+            _set_fields(base, fields)
+            if bylines is not None:
+                base.pending_bylines = [a.pk for a in bylines]
+            if tags is not None:
+                base.pending_tags = [t.pk for t in tags]
+            # Locked like any write: revision numbers follow one another.
+            Article.objects.select_for_update().get(pk=article.pk)
+            conflict = _conflict(
+                article, by=by, expected=expected_version, data=revisions.snapshot(base)
+            )
+        else:
+            _save_draft(article, by=by, bylines=bylines, tags=tags, related=related, **fields)
+    if conflict is not None:
+        # Raised after the commit: the kept revision stays even though the save is refused.
+        raise conflict
+    return article
+
+
+def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> None:
+    previous = Article.objects.get(pk=article.pk)
+    if not getattr(article, "is_pending_view", False) and is_live(previous):
+        from .selectors import pending_view
+
+        # Changes on top of what is pending, not on top of the live text.
+        target = pending_view(previous)
+        target.version = article.version
+    else:
+        target = article
+    _set_fields(target, fields)
+    _refuse_publishing_in_a_save(previous.status, target.status)
     if previous.status == PUBLISHED and _to_the_second(previous.published_at) != _to_the_second(
-        article.published_at
+        target.published_at
     ):
         require(
             by,
             "articles.publish_article",
-            message=_("You do not have permission to publish articles."),
+            message=_("You do not have permission to change the publication time."),
         )
-    return _article_write(
-        article, by=by, previous=previous, bylines=bylines, tags=tags, related=related
-    )
+    if not is_live(previous):
+        # What `by` may change is the newsroom policy's (articles/policy.py); a change they
+        # may not make refuses the whole save (ChangeRefused) and writes nothing.
+        policy.check_change(
+            by=by,
+            article=previous,
+            changed=policy.changed_fields(previous, target)
+            | policy.changed_bylines(previous, bylines)
+            | policy.changed_tags(previous, tags),
+        )
+        _article_write(
+            target, by=by, previous=previous, bylines=bylines, tags=tags, related=related
+        )
+        # A pending change left from before the article was taken off the site was on the
+        # form (its pending view), so this save took it in.
+        PendingChange.objects.filter(article=target).delete()
+        _record(
+            target, by=by, kind=Revision.Kind.SAVED, data=revisions.snapshot(previous_row(target))
+        )
+        _sync_article(article, target)
+        return
+
+    before = _pending_snapshot(previous)
+    live = revisions.snapshot(previous)
+    # Validate and write the edit as if it went live, read it back, then undo the write: the
+    # same checks, slugs, sanitizing and placements as a direct save, and readers never see it.
+    with transaction.atomic():
+        revisions.apply_related(previous, before)
+        _article_write(
+            target,
+            by=by,
+            previous=previous,
+            bylines=bylines,
+            tags=tags,
+            related=related,
+            emit=False,
+        )
+        after = revisions.snapshot(previous_row(target))
+        transaction.set_rollback(True)
+    # The undone write raised the source version of the object in memory too.
+    target.source_version = previous.source_version
+    # Compared as the editor saw it (live plus pending) with what this save makes of it.
+    policy.check_change(by=by, article=previous, changed=policy.snapshot_changes(before, after))
+    changed = revisions.changed_parts(before, after)
+    pending = set(revisions.changed_parts(live, after))
+    revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=after, languages=changed)
+    may_publish = by.has_perm("articles.publish_article")
+    for code in revisions.parts():
+        if code not in pending:
+            PendingChange.objects.filter(article=target, language=code).delete()
+        elif code in changed:
+            change, created = PendingChange.objects.get_or_create(
+                article=target,
+                language=code,
+                defaults={"revision": revision, "created_by": by},
+            )
+            if not created:
+                change.revision, change.created_by = revision, by
+                change.state, change.comment = PendingChange.State.DRAFT, ""
+                if not may_publish:
+                    # A schedule is someone's decision to publish this content, not new text.
+                    change.scheduled_at = None
+                change.save()
+    _variants_follow_text(target, after)
+    _next_due_refresh()
+    _sync_article(article, target)
+    events.emit(events.PendingChangeSaved(by=by, article_id=target.pk, languages=tuple(changed)))
+
+
+def previous_row(article: Article) -> Article:
+    """The stored row, read again (inside the write's transaction)."""
+    return Article.objects.get(pk=article.pk)
+
+
+def _sync_article(article: Article, target: Article) -> None:
+    if article is not target:
+        article.refresh_from_db()
+
+
+def _variants_follow_text(article: Article, data: dict) -> None:
+    """A language with pending text is at least in progress, as with a direct save."""
+    variants = variants_ensure(article=article)
+    for code, variant in variants.items():
+        if variant.state == ArticleVariant.State.MISSING and revisions.part(data, code).get(
+            "title"
+        ):
+            variant.state = ArticleVariant.State.IN_PROGRESS
+            variant.source_version = article.source_version
+            variant.save(update_fields=["state", "source_version", "updated_at"])
+
+
+def _apply_pending(article: Article, changes: list[PendingChange]) -> list[str]:
+    """Copy the pending parts onto the stored row (locked by the caller); returns them."""
+    if not changes:
+        return []
+    live = Article.objects.get(pk=article.pk)
+    previous = Article.objects.get(pk=article.pk)
+    applied = []
+    for change in sorted(changes, key=lambda c: c.language):
+        revisions.apply_fields(live, change.revision.data, languages=[change.language])
+        if change.language == revisions.SHARED:
+            revisions.apply_related(live, change.revision.data)
+        applied.append(change.language)
+    live.full_clean()
+    _save_unique(live)
+    article_saved(article=live, previous=previous)
+    PendingChange.objects.filter(pk__in=[c.pk for c in changes]).delete()
+    return applied
+
+
+def _require_publishable(live: Article, *, applied: list[str], went_live: bool) -> None:
+    """The publishing requirements of what this publication puts before readers: the
+    source language when the article goes live or its source or shared part changes, and
+    each applied language whose version readers see."""
+    source = live.source_language
+    checked = []
+    if went_live or revisions.SHARED in applied or source in applied:
+        checked.append(source)
+    visible = live.published_languages()
+    checked += [code for code in applied if code and code != source and code in visible]
+    if checked:
+        require_publishable(live, languages=checked)
 
 
 @transaction.atomic
-def article_publish(*, article: Article, by, at: datetime | None = None) -> Article:
-    """Publish the article (now, or at a future time) with its source-language variant;
-    needs articles.publish_article."""
+def article_publish(
+    *,
+    article: Article,
+    by,
+    at: datetime | None = None,
+    languages: Iterable[str] | None = None,
+) -> Article:
+    """Make the article's pending changes live and put it on the site (now, or at the
+    future time `at`) with its source-language variant; needs articles.publish_article and
+    what publishing.py requires of what goes live (source title and body, a byline, each
+    published language's title, body and lead-image alt text): refused, nothing changes.
+
+    `languages` publishes only those parts ("" for the shared fields, byline, tags and
+    placed items); the other pending changes stay as they are. A publication is a Revision.
+    """
     require(
         by, "articles.publish_article", message=_("You do not have permission to publish articles.")
     )
-    article.status = PUBLISHED
+    _bump(article)
+    changes = PendingChange.objects.filter(article=article).select_related("revision")
+    if languages is not None:
+        changes = changes.filter(language__in=list(languages))
+    applied = _apply_pending(article, list(changes))
+    live = Article.objects.get(pk=article.pk)
+    went_live = live.status != PUBLISHED or at is not None
+    live.status = PUBLISHED
+    _require_publishable(live, applied=applied, went_live=went_live)
     if at is not None:
-        article.published_at = at
-    elif article.published_at is None:
-        article.published_at = timezone.now()
-    if article.first_published_at is None:
-        article.first_published_at = article.published_at
-    article.full_clean()
-    _save_unique(article)
-    _publish_source_variant(article, variants_ensure(article=article))
-    events.emit(
-        events.ArticlePublished(by=by, article_id=article.pk, published_at=article.published_at)
+        live.published_at = at
+    elif live.published_at is None:
+        live.published_at = timezone.now()
+    if live.first_published_at is None:
+        live.first_published_at = live.published_at
+    live.full_clean()
+    _save_unique(live)
+    _publish_source_variant(live, variants_ensure(article=live))
+    _record(
+        live,
+        by=by,
+        kind=Revision.Kind.PUBLISHED,
+        data=_pending_snapshot(live),
+        languages=applied if not went_live else None,
     )
+    _next_due_refresh()
+    article.refresh_from_db()
+    for name in ("pending_bylines", "pending_tags", "pending_placements", "is_pending_view"):
+        article.__dict__.pop(name, None)
+    if went_live or not applied:
+        events.emit(
+            events.ArticlePublished(by=by, article_id=article.pk, published_at=live.published_at)
+        )
+    else:
+        events.emit(
+            events.PendingChangeLive(by=by, article_id=article.pk, languages=tuple(applied))
+        )
     return article
 
 
 @transaction.atomic
 def article_unpublish(*, article: Article, by, status: str = Article.Status.DRAFT) -> Article:
     """Take the article off the site in every language (back to draft, or to `status`);
-    its variants keep their state. Needs articles.publish_article."""
+    its variants and pending changes stay. Needs articles.publish_article."""
     require(
         by,
         "articles.publish_article",
@@ -337,11 +707,275 @@ def article_unpublish(*, article: Article, by, status: str = Article.Status.DRAF
     )
     if status == PUBLISHED:
         raise ValueError("article_unpublish needs a status other than published.")
+    _bump(article)
     article.status = status
     article.full_clean()
     article.save(update_fields=["status", "updated_at"])
+    _record(
+        article,
+        by=by,
+        kind=Revision.Kind.UNPUBLISHED,
+        data=_pending_snapshot(article),
+        languages=[],
+    )
     events.emit(events.ArticleUnpublished(by=by, article_id=article.pk))
     return article
+
+
+@transaction.atomic
+def pending_schedule(
+    *, article: Article, by, at: datetime | None, languages: Iterable[str] | None = None
+) -> list[PendingChange]:
+    """Have the pending changes (all, or of `languages`) go live by themselves at `at`
+    (None: no longer scheduled); needs articles.publish_article. No cron: the first request
+    after that time makes them live (pending_publish_due)."""
+    require(
+        by, "articles.publish_article", message=_("You do not have permission to publish articles.")
+    )
+    _bump(article)
+    changes = PendingChange.objects.filter(article=article)
+    if languages is not None:
+        changes = changes.filter(language__in=list(languages))
+    changes = list(changes)
+    for change in changes:
+        change.scheduled_at = at
+        change.save(update_fields=["scheduled_at", "updated_at"])
+    _record(
+        article,
+        by=by,
+        kind=Revision.Kind.SCHEDULED,
+        data=_pending_snapshot(article),
+        languages=[c.language for c in changes],
+        comment=at.isoformat() if at else "",
+    )
+    _next_due_refresh()
+    events.emit(
+        events.PendingChangeSaved(
+            by=by, article_id=article.pk, languages=tuple(c.language for c in changes)
+        )
+    )
+    return changes
+
+
+# The earliest time a scheduled pending change goes live, in the cache: each request
+# compares it with the clock (no query), and only when it has passed are the due changes
+# looked up and made live. "" means nothing is scheduled.
+NEXT_DUE_KEY = "articles:pending-next-due"
+_NEXT_DUE_LOCK = "articles:pending-next-due:lock"
+
+
+def _next_due_refresh() -> str:
+    earliest = PendingChange.objects.aggregate(at=Min("scheduled_at"))["at"]
+    value = earliest.isoformat() if earliest else ""
+    try:
+        cache.set(NEXT_DUE_KEY, value, None)
+    except Exception:  # a cache that is down costs this query per request, not the page
+        logger.warning("Cannot store the next scheduled publication time in the cache.")
+    return value
+
+
+def pending_publish_due(now: datetime | None = None) -> list[int]:
+    """Make every scheduled pending change whose time has come live; returns the ids of the
+    articles changed. The schedule was decided by someone allowed to publish
+    (pending_schedule), so this runs as the system (`by` None)."""
+    now = now or timezone.now()
+    article_ids = sorted(
+        set(
+            PendingChange.objects.filter(scheduled_at__lte=now).values_list("article_id", flat=True)
+        )
+    )
+    done = []
+    for article_id in article_ids:
+        try:
+            if _publish_due(article_id, now):
+                done.append(article_id)
+        except (ValidationError, IntegrityError):
+            # Content that cannot go live as it stands (a slug another story took since,
+            # say) stays pending, unscheduled, for an editor to fix; the readers' request
+            # that found it due goes on, and the next ones do not try again.
+            logger.exception("Scheduled changes of article %s could not go live", article_id)
+            PendingChange.objects.filter(article_id=article_id, scheduled_at__lte=now).update(
+                scheduled_at=None
+            )
+    _next_due_refresh()
+    return done
+
+
+@transaction.atomic
+def _publish_due(article_id: int, now: datetime) -> bool:
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:
+        return False
+    changes = list(
+        PendingChange.objects.filter(article=article, scheduled_at__lte=now).select_related(
+            "revision"
+        )
+    )
+    if not changes:
+        return False
+    _bump(article)
+    applied = _apply_pending(article, changes)
+    _record(
+        article,
+        by=None,
+        kind=Revision.Kind.PUBLISHED,
+        data=_pending_snapshot(article),
+        languages=applied,
+        comment=_("Scheduled"),
+    )
+    events.emit(events.PendingChangeLive(by=None, article_id=article.pk, languages=tuple(applied)))
+    return True
+
+
+def pending_publish_due_if_needed(now: datetime | None = None) -> None:
+    """What every request calls: compare the cached next due time with the clock, and make
+    due changes live when it has passed. Costs no query unless something is due (or the
+    cache was emptied, when one query reads the next due time back)."""
+    now = now or timezone.now()
+    try:
+        value = cache.get(NEXT_DUE_KEY)
+    except Exception:  # the cache is down: ask the database (one query), serve the page
+        value = None
+    if value is None:
+        value = _next_due_refresh()
+    if not value or parse_datetime(value) > now:
+        return
+    # One request does the work; the others go on with the live version meanwhile. Without
+    # a cache to hold the lock, the work is still safe: each change goes live under its
+    # article's row lock, once.
+    try:
+        locked = cache.add(_NEXT_DUE_LOCK, 1, 60)
+    except Exception:
+        locked = None
+    if locked is False:
+        return
+    try:
+        pending_publish_due(now)
+    finally:
+        if locked:
+            cache.delete(_NEXT_DUE_LOCK)
+
+
+def _pending_state(
+    *, article: Article, language: str, by, state: str, comment: str, kind: str
+) -> PendingChange:
+    _bump(article)
+    change = PendingChange.objects.get(article=article, language=language)
+    change.state, change.comment = state, comment
+    change.save(update_fields=["state", "comment", "updated_at"])
+    _record(
+        article,
+        by=by,
+        kind=kind,
+        data=_pending_snapshot(article),
+        languages=[language],
+        comment=comment,
+    )
+    events.emit(events.PendingChangeSaved(by=by, article_id=article.pk, languages=(language,)))
+    return change
+
+
+@transaction.atomic
+def pending_submit(*, article: Article, language: str, by) -> PendingChange:
+    """Submit one pending change ("" for the shared part) for review; needs
+    articles.change_article. A translator submits only their languages' text, a reporter
+    only their own or unpublished stories (articles/policy.py)."""
+    require(by, "articles.change_article")
+    policy.check_change(by=by, article=article, changed={policy.part_name(language)})
+    return _pending_state(
+        article=article,
+        language=language,
+        by=by,
+        state=PendingChange.State.SUBMITTED,
+        comment="",
+        kind=Revision.Kind.SUBMITTED,
+    )
+
+
+@transaction.atomic
+def pending_send_back(*, article: Article, language: str, by, comment: str) -> PendingChange:
+    """Send a pending change back to its author with a note; needs
+    articles.publish_article (a reviewer is someone who may publish)."""
+    require(
+        by, "articles.publish_article", message=_("You do not have permission to review changes.")
+    )
+    return _pending_state(
+        article=article,
+        language=language,
+        by=by,
+        state=PendingChange.State.SENT_BACK,
+        comment=comment,
+        kind=Revision.Kind.SENT_BACK,
+    )
+
+
+@transaction.atomic
+def revision_restore(*, revision: Revision, by) -> Revision:
+    """Make an earlier revision's content the article's new pending change (on a published
+    article; written directly before the first publication); needs articles.change_article.
+    Returns the new revision."""
+    require(by, "articles.change_article")
+    article = Article.objects.get(pk=revision.article_id)
+    data = revision.data
+    # Restoring is changing: only what `by` may change (a translator: their languages).
+    policy.check_change(
+        by=by,
+        article=article,
+        changed=policy.snapshot_changes(
+            _pending_snapshot(article),
+            {**data, "shared": {**data.get("shared", {}), "status": article.status}},
+        ),
+    )
+    _bump(article)
+    if not is_live(article):
+        previous = Article.objects.get(pk=article.pk)
+        revisions.apply_fields(article, data, languages=revisions.parts())
+        article.full_clean()
+        _save_unique(article)
+        revisions.apply_related(article, data)
+        article_saved(article=article, previous=previous)
+        PendingChange.objects.filter(article=article).delete()
+        restored = _record(
+            article,
+            by=by,
+            kind=Revision.Kind.RESTORED,
+            data=revisions.snapshot(previous_row(article)),
+            comment=_("Restored revision %(number)s") % {"number": revision.number},
+        )
+        events.emit(events.ArticleSaved(by=by, article_id=article.pk))
+        return restored
+    before = _pending_snapshot(article)
+    live = revisions.snapshot(article)
+    # The live status and schedule stay; only content is restored.
+    data = {**data, "shared": {**data.get("shared", {}), "status": article.status}}
+    changed = revisions.changed_parts(before, data)
+    restored = _record(
+        article,
+        by=by,
+        kind=Revision.Kind.RESTORED,
+        data=data,
+        languages=changed,
+        comment=_("Restored revision %(number)s") % {"number": revision.number},
+    )
+    pending = set(revisions.changed_parts(live, data))
+    for code in revisions.parts():
+        if code not in pending:
+            PendingChange.objects.filter(article=article, language=code).delete()
+        elif code in changed:
+            PendingChange.objects.update_or_create(
+                article=article,
+                language=code,
+                defaults={
+                    "revision": restored,
+                    "created_by": by,
+                    "state": PendingChange.State.DRAFT,
+                    "comment": "",
+                    "scheduled_at": None,
+                },
+            )
+    _next_due_refresh()
+    events.emit(events.PendingChangeSaved(by=by, article_id=article.pk, languages=tuple(changed)))
+    return restored
 
 
 @transaction.atomic
@@ -349,14 +983,16 @@ def article_delete(*, article: Article, by) -> None:
     """Delete the article with its language versions, bylines, tags and old slugs; needs
     articles.delete_article."""
     require(by, "articles.delete_article")
-    article_id = article.pk
+    article_id, title = article.pk, str(article)
     article.delete()
-    events.emit(events.ArticleDeleted(by=by, article_id=article_id))
+    events.emit(events.ArticleDeleted(by=by, article_id=article_id, title=title))
 
 
 @transaction.atomic
 def variant_set_state(*, article: Article, language: str, state: str, by) -> ArticleVariant:
     """Move one language version along (missing, in progress, ready, published).
+
+    A translator moves only the languages they are assigned to (articles/policy.py).
 
     Publishing a language version, or taking one off, needs articles.publish_article; the
     other moves need articles.change_article. A language version needs a title in its
@@ -364,7 +1000,10 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     version it was made from.
     """
     variant = variants_ensure(article=article)[language]
+    _bump(article)
     published = ArticleVariant.State.PUBLISHED
+    if state != variant.state:
+        policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
     if published in (state, variant.state) and state != variant.state:
         require(
             by,
@@ -373,12 +1012,9 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
         )
     else:
         require(by, "articles.change_article")
-    if state == published and not localized(article, "title", language):
-        raise ValidationError(
-            _("The %(language)s version needs a title before it can be published.")
-            % {"language": language_name(language)},
-            code="title_needed",
-        )
+    if state == published and variant.state != published:
+        require_publishable(article, languages=[language])
+    previous = variant.state
     variant.state = state
     if state in (published, ArticleVariant.State.READY):
         variant.source_version = article.source_version
@@ -386,7 +1022,7 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
     variant.save()
     events.emit(
         events.LanguageVersionChanged(
-            by=by, article_id=article.pk, language=language, state=variant.state
+            by=by, article_id=article.pk, language=language, state=variant.state, previous=previous
         )
     )
     return variant
@@ -401,18 +1037,25 @@ def _filing_save(instance: models.Model, *, by, action: str, fields: dict) -> mo
     _set_fields(instance, fields)
     instance.full_clean()
     _save_unique(instance)
-    events.emit(events.FilingChanged(by=by, model=model._meta.label_lower, object_id=instance.pk))
+    events.emit(
+        events.FilingChanged(
+            by=by,
+            model=model._meta.label_lower,
+            object_id=instance.pk,
+            state=events.state(instance),
+        )
+    )
     return instance
 
 
 def _filing_delete(instance: models.Model, *, by) -> None:
     model = type(instance)
     require(by, f"{model._meta.app_label}.delete_{model._meta.model_name}")
-    object_id = instance.pk
+    object_id, last = instance.pk, events.state(instance)
     instance.delete()
     events.emit(
         events.FilingChanged(
-            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True
+            by=by, model=model._meta.label_lower, object_id=object_id, deleted=True, state=last
         )
     )
 

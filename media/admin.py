@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from newsroom.admin import ServiceAdminMixin
+from newsroom.admin import ObjectRevisionHistoryMixin, ServiceAdminMixin
 from newsroom.languages import column, columns, language_codes, localized
 
 from . import services
@@ -67,7 +67,7 @@ class ContentWarningFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(ServiceAdminMixin, TranslationAdmin):
+class ImageAdmin(ObjectRevisionHistoryMixin, ServiceAdminMixin, TranslationAdmin):
     """The image library: thumbnails, search in every language, alt-text gaps per language."""
 
     form = ImageAdminForm

@@ -42,7 +42,7 @@ def make_renditions(image_id: int) -> None:
     _set_state(image_id, State.READY)
     # Pages stored while the picture showed as its original are purged now that its
     # renditions exist (the system made this change, not an editor).
-    events.emit(events.ImageChanged(by=None, image_id=image_id))
+    events.emit(events.ImageChanged(by=None, image_id=image_id, renditions_only=True))
 
 
 def _set_state(image_id: int, state: str) -> None:

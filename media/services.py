@@ -95,7 +95,7 @@ def image_create(
         image.full_clean()
         image.save()
         renditions_schedule(image=image)
-    events.emit(events.ImageChanged(by=by, image_id=image.pk))
+    events.emit(events.ImageChanged(by=by, image_id=image.pk, state=events.state(image)))
     return image
 
 
@@ -127,7 +127,7 @@ def image_set_focal_point(*, image: Image, x: float, y: float, by) -> Image:
         image.full_clean()
         image.save(update_fields=["focal_x", "focal_y"])
         _focal_point_moved(image)
-        events.emit(events.ImageChanged(by=by, image_id=image.pk))
+        events.emit(events.ImageChanged(by=by, image_id=image.pk, state=events.state(image)))
     return image
 
 
@@ -156,7 +156,7 @@ def image_update(*, image: Image, by, **fields) -> Image:
     image.save()
     if (stored.focal_x, stored.focal_y) != (image.focal_x, image.focal_y):
         _focal_point_moved(image)
-    events.emit(events.ImageChanged(by=by, image_id=image.pk))
+    events.emit(events.ImageChanged(by=by, image_id=image.pk, state=events.state(image)))
     return image
 
 
@@ -166,8 +166,9 @@ def image_delete(*, image: Image, by) -> None:
     placed in a story cannot go (ProtectedError). Needs media.delete_image."""
     require(by, "media.delete_image")
     image_id = image.pk
+    last = events.state(image)
     image.delete()
-    events.emit(events.ImageChanged(by=by, image_id=image_id, deleted=True))
+    events.emit(events.ImageChanged(by=by, image_id=image_id, deleted=True, state=last))
 
 
 def _embed_save(embed: Embed, *, by, action: str, fields: dict) -> Embed:
@@ -177,7 +178,7 @@ def _embed_save(embed: Embed, *, by, action: str, fields: dict) -> Embed:
         setattr(embed, name, value)
     embed.full_clean()
     embed.save()
-    events.emit(events.EmbedChanged(by=by, embed_id=embed.pk))
+    events.emit(events.EmbedChanged(by=by, embed_id=embed.pk, state=events.state(embed)))
     return embed
 
 
@@ -199,8 +200,9 @@ def embed_delete(*, embed: Embed, by) -> None:
     """Delete an embed no story places (ProtectedError otherwise); needs media.delete_embed."""
     require(by, "media.delete_embed")
     embed_id = embed.pk
+    last = events.state(embed)
     embed.delete()
-    events.emit(events.EmbedChanged(by=by, embed_id=embed_id, deleted=True))
+    events.emit(events.EmbedChanged(by=by, embed_id=embed_id, deleted=True, state=last))
 
 
 def renditions_schedule(*, image: Image) -> None:

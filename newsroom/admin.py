@@ -8,7 +8,15 @@ admin raises `Refused`, the transaction rolls back, and the same POST is shown a
 the refusal as errors on the right fields.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
+from django.utils.translation import gettext as _
 
 
 class Refused(Exception):
@@ -24,7 +32,8 @@ class Refused(Exception):
 def error_messages(error: ValidationError | PermissionDenied) -> dict[str | None, list[str]]:
     """A service's error by field (None for the whole form)."""
     if isinstance(error, PermissionDenied):
-        return {None: [str(error)]}
+        # A policy refusal may name the field it is about (articles.policy.ChangeRefused).
+        return {getattr(error, "field", None): [str(error)]}
     if hasattr(error, "error_dict"):
         return {
             (None if field == NON_FIELD_ERRORS else field): messages
@@ -60,6 +69,29 @@ class ServiceAdminMixin:
             return form
         return type(form.__name__, (RefusedFormMixin, form), {"refusal": refusal})
 
+    def refuse_view_only_changes(self, request, formsets) -> None:
+        """Refuse the save when an inline the user may only view was sent rows to change.
+
+        Django leaves such rows unsaved; a browser never sends them, so a POST that does
+        was crafted, and the whole save is refused rather than half of it kept.
+        """
+        for formset in formsets:
+            opts = formset.model._meta
+            if request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+                continue
+            fk = getattr(getattr(formset, "fk", None), "name", None)
+            plain = {"id", fk, "TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"}
+            for key in request.POST:
+                if key.startswith(f"{formset.prefix}-") and key.rsplit("-", 1)[-1] not in plain:
+                    raise Refused(
+                        errors={
+                            None: [
+                                _("You may not change the %(items)s of this story.")
+                                % {"items": opts.verbose_name_plural}
+                            ]
+                        }
+                    )
+
     def save_through(self, save, field: str | None = None):
         """Call `save()` (a service call); turn its refusal into form errors."""
         try:
@@ -78,3 +110,57 @@ class RefusedFormMixin:
             errors = {None: [str(self.refusal)]}
         for field, messages in errors.items():
             self.add_error(field if field in self.fields else None, messages)
+
+
+class ObjectRevisionHistoryMixin:
+    """ModelAdmin mixin: the object's History page lists its revisions (articles.ObjectRevision,
+    recorded from the domain events), each with the fields it changed, before and after."""
+
+    object_history_template = "admin/object_revisions.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Looked up by name: media's admin uses this too, and media imports nothing from
+        # articles.
+        revision_model = apps.get_model("articles", "ObjectRevision")
+        obj = self.get_object(request, object_id)
+        rows = []
+        if obj is not None:
+            revisions = list(
+                revision_model.objects.filter(
+                    content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+                )
+                .select_related("created_by")
+                .order_by("-number")
+            )
+            for index, revision in enumerate(revisions):
+                before = revisions[index + 1].data if index + 1 < len(revisions) else {}
+                rows.append(
+                    {
+                        "revision": revision,
+                        "who": _person(revision.created_by),
+                        "changes": _field_changes(obj, before, revision.data),
+                    }
+                )
+        context = {"object_revisions": rows, **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _field_changes(obj, before: dict, after: dict) -> list[dict]:
+    """The fields whose value differs between two revisions' data, with their labels."""
+    changes = []
+    for name, value in after.items():
+        old = before.get(name)
+        if (old or "") == (value or ""):
+            continue
+        try:
+            label = obj._meta.get_field(name.removesuffix("_id")).verbose_name
+        except FieldDoesNotExist:  # a field since removed: its name is all there is
+            label = name
+        changes.append({"label": label, "old": old, "new": value})
+    return changes

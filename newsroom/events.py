@@ -13,12 +13,15 @@ in subscription order; a change that rolls back announces nothing.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -56,7 +59,10 @@ class ArticleUnpublished(Event):
 
 @dataclass(frozen=True)
 class ArticleDeleted(Event):
+    """The article is gone; `title` is what it was called (for the audit trail)."""
+
     article_id: int
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,42 @@ class LanguageVersionChanged(Event):
     article_id: int
     language: str
     state: str
+    previous: str = ""
+
+
+@dataclass(frozen=True)
+class PendingChangeSaved(Event):
+    """Pending changes of a published article were saved, scheduled, submitted, sent back or
+    restored; readers see no change. `languages` names the parts ("" the shared fields)."""
+
+    article_id: int
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PendingChangeLive(Event):
+    """Pending changes went live (published, or their scheduled time came)."""
+
+    article_id: int
+    languages: tuple[str, ...] = ()
+
+
+def state(instance) -> dict:
+    """Every concrete field of a model instance as JSON, each language's column included:
+    what the object was as written, carried by the events below for its revisions (taken
+    when the change is made, not when the event is dispatched after the commit)."""
+    fields = serializers.serialize("python", [instance])[0]["fields"]
+    return json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
+
+
+@dataclass(frozen=True)
+class PreviewLinkChanged(Event):
+    """A preview link to an article's pending version was made or (`revoked`) withdrawn."""
+
+    article_id: int
+    link_id: int
+    language: str
+    revoked: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,12 +116,18 @@ class ImageChanged(Event):
 
     image_id: int
     deleted: bool = False
+    # Only derived files changed (the background job finished its renditions): pages that
+    # show the picture change, its texts did not (no revision, no audit entry).
+    renditions_only: bool = False
+    # state(image) as written (before a deletion, as it was); not part of the event's identity.
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class EmbedChanged(Event):
     embed_id: int
     deleted: bool = False
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -89,6 +137,7 @@ class FilingChanged(Event):
     model: str
     object_id: int
     deleted: bool = False
+    state: dict | None = field(default=None, compare=False, repr=False)
 
 
 Handler = Callable[[Event], None]

@@ -85,14 +85,22 @@ def run(path: str, *args) -> None:
         logger.exception("Background job %s%r failed.", path, args)
 
 
+# The in-process runner tries a failing job again after these pauses (seconds): a busy
+# SQLite database ("database is locked") or a storage hiccup passes; a broken source does not.
+IN_PROCESS_RETRY_PAUSES = (1, 5)
+_attempt = threading.local()
+
+
 def retries_left() -> int:
-    """How many more times the running job will be tried after this attempt (0 outside RQ)."""
+    """How many more times the running job will be tried after this attempt."""
     try:
         from rq import get_current_job
     except ImportError:  # pragma: no cover - rq is a dependency
-        return 0
-    job = get_current_job()
-    return int(job.retries_left or 0) if job is not None else 0
+        get_current_job = None
+    job = get_current_job() if get_current_job is not None else None
+    if job is not None:
+        return int(job.retries_left or 0)
+    return getattr(_attempt, "retries_left", 0)
 
 
 class InProcessRunner:
@@ -120,11 +128,30 @@ class InProcessRunner:
         while True:
             path, args = self._jobs.get()
             try:
-                run(path, *args)
+                self._run_with_retries(path, args)
             finally:
                 # This thread's own connections: a job must not hold one open between jobs.
                 connections.close_all()
                 self._jobs.task_done()
+
+    @staticmethod
+    def _run_with_retries(path: str, args: tuple) -> None:
+        pauses = list(IN_PROCESS_RETRY_PAUSES)
+        while True:
+            _attempt.retries_left = len(pauses)
+            try:
+                import_string(path)(*args)
+                return
+            except Exception:
+                logger.exception(
+                    "Background job %s%r failed (%d more tries).", path, args, len(pauses)
+                )
+                if not pauses:
+                    return
+                connections.close_all()
+                time.sleep(pauses.pop(0))
+            finally:
+                _attempt.retries_left = 0
 
     def drain(self, timeout: float = 600) -> bool:
         """Wait until every submitted job has run (at most `timeout` seconds); True if so."""

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_rq",
     "articles",
     "media",
+    "audit",
     # The project package itself: system checks (checks.py) and template tags.
     "newsroom.apps.NewsroomConfig",
     # The demo content and seed_demo; nothing else imports it.
@@ -81,7 +82,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Anonymous readers' page views may read from a replica (newsroom.db_routers).
     "newsroom.db_routers.ReplicaReadsMiddleware",
+    # Who acts in this request, for the audit entries of Django's own writes (accounts).
+    "audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "articles.middleware.ScheduledChangesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",

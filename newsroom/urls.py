@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from articles import sitemaps
+from articles import previews, sitemaps
 
 from . import views
 
@@ -22,6 +22,8 @@ urlpatterns = [
         admin.site.admin_view(views.admin_shortcut),
     ),
     path("admin/", admin.site.urls),
+    # A preview link carries its language; it is no reader address (never cached or indexed).
+    path("preview/<str:token>/", previews.preview, name="article_preview"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -15,6 +15,7 @@ from newsroom.languages import language_codes
 _counter = itertools.count(1)
 
 SUPERUSER = "factories"
+LANGUAGES = ("en", "nl", "de", "fr", "ar")
 
 
 def superuser():
@@ -49,6 +50,19 @@ def tag(*, by=None, **fields):
     return services.tag_create(by=by or superuser(), **defaults)
 
 
+def staff_author():
+    """The newsroom's own byline: what a published factory article is credited to when no
+    author is given (publishing needs a byline)."""
+    from articles.models import Author
+
+    found = Author.objects.filter(slug="newsroom-staff").first()
+    if found is not None:
+        return found
+    return services.author_create(
+        by=superuser(), name="Newsroom staff", slug="newsroom-staff", is_organisation=True
+    )
+
+
 def article(
     *,
     languages=("en",),
@@ -60,9 +74,11 @@ def article(
     by=None,
     **fields,
 ):
-    """An article with text in `languages`; when `published`, those variants are published."""
+    """An article with text in `languages`; when `published`, those variants are published.
+    Credited to staff_author() when no `authors` are given: publishing needs a byline."""
     by = by or superuser()
     n = next(_counter)
+    authors = authors or [staff_author()]
     for code in languages:
         fields.setdefault(f"title_{code}", f"Story {n} in {code}")
         fields.setdefault(f"standfirst_{code}", f"Standfirst {n} in {code}.")
@@ -100,6 +116,9 @@ def image(*, by=None, **fields):
     from media.services import image_create
 
     n = next(_counter)
+    if not any(name.startswith("alt_text") for name in fields):
+        # Publishing a story with a lead image needs its alt text (articles/publishing.py).
+        fields.update({f"alt_text_{code}": f"Picture {n} in {code}" for code in LANGUAGES})
     colour = (n * 37 % 256, n * 91 % 256, n * 53 % 256)
     buffer = io.BytesIO()
     PillowImage.new("RGB", (80, 45), colour).save(buffer, "PNG")

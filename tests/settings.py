@@ -26,3 +26,8 @@ if "replica1" not in DATABASES:  # noqa: F405
 
 # One process, one clock: a purge before a render is never mistaken for one during it.
 NEWSROOM_PAGE_CACHE_CLOCK_MARGIN = 0.0
+
+# The page cache purges after commits, which most tests (in a transaction that never commits)
+# never make: reader pages render fresh here, and tests/newsroom/test_pagecache.py turns the
+# cache on, in transactional tests, to prove its purges.
+NEWSROOM_PAGE_CACHE = False

@@ -7,6 +7,7 @@ One module per concern; importing them registers the admins.
 - inlines.py: byline, tags and language versions on the article form
 - placements.py: the placed pictures and videos, and the warning about gaps
 - changelist.py: the article list: per-language filters, summary and titles
+- accounts.py: accounts, groups and translators' languages, for chief editors
 """
 
-from . import articles, filing  # noqa: F401  (registers the admins)
+from . import accounts, articles, filing  # noqa: F401  (registers the admins)

@@ -4,9 +4,16 @@ services, and the bulk publishing actions."""
 import copy
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -16,18 +23,20 @@ from media.admin import ImagePickerMixin
 from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
-from .. import services
+from .. import presence, selectors, services
 from ..forms import ArticleAdminForm, translated_field_names
-from ..models import Article, ArticleVariant, Byline, TaggedArticle, language_codes
-from .changelist import ArticleChangelistMixin, variant_state_filter
+from ..models import Article, ArticleVariant, Byline, Correction, TaggedArticle, language_codes
+from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_state_filter
 from .corrections import CorrectionInline
 from .filing import FallbackAddressNoticeMixin
-from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline
+from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
+from .review import ReviewAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
     ImagePickerMixin,
@@ -57,10 +66,19 @@ class ArticleAdmin(
         (_("Media"), {"fields": ["lead_image"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "source_language", "site_links"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "source_language",
+                    "site_links",
+                    "opened_version",
+                    "audit_trail",
+                ]
+            },
         ),
     ]
-    readonly_fields = ["site_links"]
+    readonly_fields = ["site_links", "audit_trail"]
     # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
@@ -78,9 +96,11 @@ class ArticleAdmin(
         "status",
         "published_at",
         "language_summary",
+        "pending_summary",
     ]
     list_filter = [
         "status",
+        PendingChangesFilter,
         "section",
         *[variant_state_filter(code) for code in language_codes()],
     ]
@@ -94,7 +114,11 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["articles/admin/translations.css", "articles/admin/placement-node.css"]}
-        js = ["articles/admin/translations.js", "articles/admin/form-limit.js"]
+        js = [
+            "articles/admin/translations.js",
+            "articles/admin/form-limit.js",
+            "articles/admin/presence.js",
+        ]
 
     # Permissions
 
@@ -102,7 +126,79 @@ class ArticleAdmin(
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_article")
 
-    # Form
+    # Form: a published article's form shows its pending view (the live version with the
+    # pending changes applied), which is what a save starts from.
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        return selectors.pending_view(obj) if obj is not None else None
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        rows = pending_rows(obj, inline.model) if obj is not None else None
+        if rows is not None and inline.model in (Byline, TaggedArticle):
+            kwargs["queryset"] = inline.model.objects.none()
+            kwargs["initial"] = rows
+        placements = getattr(obj, "pending_placements", None)
+        if isinstance(inline, PlacementInline) and placements is not None:
+            kwargs["form_kwargs"] = {"pending_placements": {p["key"]: p for p in placements}}
+        return kwargs
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:object_id>/presence/",
+                self.admin_site.admin_view(self.presence_view),
+                name="{}_{}_presence".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def presence_view(self, request, object_id):
+        """The form's heartbeat (presence.js): records that this editor has the article
+        open, answers with the others who have."""
+        return _presence(self, request, object_id)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        conflict = getattr(request, "newsroom_conflict", None)
+        if conflict is None:
+            return response
+        # The save was refused and the input kept as a revision (committed by now). Show
+        # the same input again, with what changed since, and the current version: a second
+        # save after comparing is a deliberate choice to replace the other version.
+        request.newsroom_conflict = None
+        request.newsroom_conflict_shown = conflict
+        post = request.POST.copy()
+        post["opened_version"] = str(Article.objects.get(pk=object_id).version)
+        request.POST = post
+        request.newsroom_refusal = Refused(errors={None: conflict.messages})
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "newsroom_conflict", None) is not None:
+            return []  # nothing was saved
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "newsroom_conflict", None) is None:
+            return super().log_change(request, obj, message)
+        return None
+
+    def response_change(self, request, obj):
+        if getattr(request, "newsroom_conflict", None) is not None:
+            return HttpResponse(status=409)  # replaced in changeform_view
+        if getattr(request, "newsroom_saved_pending", False):
+            self.message_user(
+                request,
+                gettext(
+                    "Saved as a pending change: readers see the published version until "
+                    "the change is published."
+                ),
+                messages.INFO,
+            )
+        return super().response_change(request, obj)
 
     def get_inlines(self, request, obj):
         if obj is None:
@@ -125,6 +221,24 @@ class ArticleAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["newsroom_translations"] = self._switcher_config(context)
+        context["newsroom_can_publish"] = self.has_publish_permission(request)
+        if obj is not None and obj.pk is not None:
+            context["newsroom_pending"] = _pending_rows(obj)
+            others = presence.presence_seen(article_id=obj.pk, user=request.user)
+            # presence.js fills %(names)s in again at each heartbeat.
+            label = gettext("Also editing this article now: %(names)s.")
+            context["newsroom_presence"] = {
+                "url": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",
+                    args=[obj.pk],
+                ),
+                "interval": presence.HEARTBEAT,
+                "label": label,
+                "text": label % {"names": ", ".join(others)} if others else "",
+            }
+            conflict = getattr(request, "newsroom_conflict_shown", None)
+            if conflict is not None:
+                context["newsroom_conflict"] = _conflict_rows(obj, conflict)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _switcher_config(self, context):
@@ -206,6 +320,38 @@ class ArticleAdmin(
             '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
         )
 
+    @admin.display(description=_("audit trail"))
+    def audit_trail(self, obj):
+        """The latest decisions about this story, and a link to all of them (kept in the
+        audit app, which outlives the story)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        # Looked up by name: the audit app builds on articles, not the other way round.
+        entry = apps.get_model("audit", "AuditEntry")
+        entries = entry.objects.filter(object_type="articles.article", object_id=obj.pk)
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {} {}</li>",
+            (
+                (
+                    date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
+                    e.get_action_display(),
+                    e.actor_name or gettext("system"),
+                    f"({e.language})" if e.language else "",
+                )
+                for e in entries[:5]
+            ),
+        )
+        url = reverse("admin:audit_auditentry_changelist")
+        return format_html(
+            '<ul class="nr-audit">{}</ul><a href="{}?object_type=articles.article&amp;'
+            'object_id={}">{}</a>',
+            rows,
+            url,
+            obj.pk,
+            gettext("The whole audit trail of this story"),
+        )
+
     # Saving: one service call for the fields, byline and tags (and the placement inline
     # inside its transaction), then publishing and language states through theirs. What a
     # service refuses is shown on the form (ServiceAdminMixin) and nothing is saved.
@@ -216,6 +362,7 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         article, by = form.instance, request.user
+        self.refuse_view_only_changes(request, formsets)
         was = form.initial.get("status") if change else Article.Status.DRAFT
         wanted = article.status
         published = Article.Status.PUBLISHED
@@ -230,27 +377,67 @@ class ArticleAdmin(
             if model in inlines:
                 # Records what changed, for the history message; writes nothing.
                 inlines[model].save(commit=False)
-        bylines = self._bylines(inlines[Byline]) if Byline in inlines else None
+
+        # An inline the user may only view (a translator's bylines and tags) keeps what is
+        # stored, as Django's view-only inlines do; the services refuse such a change too.
+        def editable(model):
+            return model in inlines and by.has_perm(f"articles.change_{model._meta.model_name}")
+
+        bylines = self._bylines(inlines[Byline]) if editable(Byline) else None
         tags = (
             [row["tag"] for row in self._rows(inlines[TaggedArticle])]
-            if TaggedArticle in inlines
+            if editable(TaggedArticle)
             else None
         )
 
+        # Correction notes are not part of the story's draft: they are written as they are
+        # (through their own services, after the save), so a pending save keeps them too.
+        separate = (Byline, TaggedArticle, ArticleVariant, Correction)
+
         def related(saved):
             for formset in formsets:
-                if formset.model not in (Byline, TaggedArticle, ArticleVariant):
+                if formset.model not in separate:
                     self.save_formset(request, form, formset, change=change)
 
         write = {"by": by, "bylines": bylines, "tags": tags, "related": related}
         if change:
-            self.save_through(
-                lambda: services.article_update(article=article, **write), "published_at"
-            )
+            was_live = services.is_live(Article.objects.get(pk=article.pk))
+
+            def save_draft():
+                try:
+                    services.article_save_draft(
+                        article=article,
+                        expected_version=form.cleaned_data.get("opened_version"),
+                        **write,
+                    )
+                except services.EditConflict as conflict:
+                    # Not a Refused: the kept revision must be committed with this request.
+                    request.newsroom_conflict = conflict
+
+            self.save_through(save_draft, "published_at")
+            if getattr(request, "newsroom_conflict", None) is not None:
+                return
+            if Correction in inlines:
+                self.save_formset(request, form, inlines[Correction], change=change)
+            request.newsroom_saved_pending = was_live and "_publish" not in request.POST
         else:
             self.save_through(lambda: services.article_create(article=article, **write))
-        if publish:
+            if Correction in inlines and article.pk:
+                self.save_formset(request, form, inlines[Correction], change=change)
+        language = request.POST.get("_publish_language")
+        if publish or "_publish" in request.POST:
+            request.newsroom_saved_pending = False
             self.save_through(lambda: services.article_publish(article=article, by=by), "status")
+        elif language is not None and language in ["", *language_codes()]:
+            self.save_through(
+                lambda: services.article_publish(article=article, by=by, languages=[language]),
+                "status",
+            )
+        elif "_schedule" in request.POST:
+            at = _parse_time(request.POST.get("_schedule_at", ""))
+            if at is None:
+                raise Refused(errors={None: [gettext("Enter the time the changes go live.")]})
+            self.save_through(lambda: services.pending_schedule(article=article, by=by, at=at))
         elif unpublish:
             self.save_through(
                 lambda: services.article_unpublish(article=article, by=by, status=wanted),
@@ -352,3 +539,71 @@ class ArticleAdmin(
             % {"count": changed},
             messages.SUCCESS,
         )
+
+
+def _parse_time(text: str):
+    moment = parse_datetime(text.strip()) if text else None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _part_name(code: str) -> str:
+    return language_name(code) if code else gettext("Shared fields, byline, tags and media")
+
+
+def _pending_rows(obj) -> list[dict]:
+    """The pending changes above the form: which part, by whom, when, in what state."""
+    pending = getattr(obj, "pending", None) or {}
+    order = ["", *language_codes()]
+    return [
+        {
+            "code": code,
+            "name": _part_name(code),
+            "by": services.user_name(pending[code].created_by) if pending[code].created_by else "",
+            "when": pending[code].updated_at,
+            "state": pending[code].get_state_display(),
+            "scheduled_at": pending[code].scheduled_at,
+            "comment": pending[code].comment,
+        }
+        for code in order
+        if code in pending
+    ]
+
+
+def _conflict_rows(obj, conflict) -> dict:
+    """What the refused editor needs to merge: who wrote since, and each changed field's
+    current value beside the kept revision."""
+    from ..revisions import part
+
+    now = services._pending_snapshot(obj)
+    fields = []
+    for code, field in conflict.changed:
+        if code:
+            value = part(now, code).get(field, "")
+        else:
+            value = now.get(field) if field in now else now["shared"].get(field)
+        fields.append({"label": services.field_label(code, field), "value": value})
+    return {
+        "revisions": [
+            {
+                "number": revision.number,
+                "kind": revision.get_kind_display(),
+                "when": revision.created_at,
+                "who": services.user_name(revision.created_by),
+            }
+            for revision in conflict.revisions_since
+        ],
+        "kept": conflict.kept_revision,
+        "fields": fields,
+    }
+
+
+def _presence(model_admin, request, object_id):
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    article = get_object_or_404(Article, pk=object_id)
+    if not model_admin.has_view_or_change_permission(request, article):
+        raise PermissionDenied
+    others = presence.presence_seen(article_id=article.pk, user=request.user)
+    return JsonResponse({"others": others})

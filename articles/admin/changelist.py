@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import language_name, text_direction
 
-from ..models import ArticleVariant, language_codes, localized
+from ..models import ArticleVariant, PendingChange, language_codes, localized
 
 # What the changelist shows for each language state; the words go alongside for screen
 # readers and as a tooltip, the symbol is only a visual shorthand.
@@ -24,6 +24,42 @@ STATE_SYMBOLS = {
     ArticleVariant.State.MISSING: "–",
 }
 OUTDATED_SYMBOL = "!"
+PENDING_SYMBOL = "✎"
+
+
+def _pending_exists(code):
+    return Exists(PendingChange.objects.filter(article=OuterRef("pk"), language=code))
+
+
+def _pending_attribute(code):
+    return f"nr_pending_{code or 'shared'}"
+
+
+class PendingChangesFilter(admin.SimpleListFilter):
+    """Articles with pending changes (in any part, or in one language)."""
+
+    title = _("pending changes")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Any")),
+            ("none", _("None")),
+            ("shared", _("Shared fields")),
+            *[(code, language_name(code)) for code in language_codes()],
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        pending = PendingChange.objects.filter(article=OuterRef("pk"))
+        if value == "any":
+            return queryset.filter(Exists(pending))
+        if value == "none":
+            return queryset.exclude(Exists(pending))
+        code = "" if value == "shared" else value
+        return queryset.filter(Exists(pending.filter(language=code)))
 
 
 def variant_state_filter(code):
@@ -60,6 +96,19 @@ def variant_state_filter(code):
 
 
 class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # Which parts have pending changes, in the page's own query (no query per row).
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .annotate(
+                **{
+                    _pending_attribute(code): _pending_exists(code)
+                    for code in ["", *language_codes()]
+                }
+            )
+        )
+
     def get_results(self, request):
         super().get_results(request)
         # The per-language summary reads every row's variants: one query for the page.
@@ -102,13 +151,20 @@ class ArticleChangelistMixin:
             }
             if outdated:
                 text = gettext("%(language_and_state)s, outdated") % {"language_and_state": text}
+            pending = getattr(obj, _pending_attribute(code), False)
+            if pending:
+                text = gettext("%(language_and_state)s, pending change") % {
+                    "language_and_state": text
+                }
+            symbol = OUTDATED_SYMBOL if outdated else STATE_SYMBOLS[state]
             rows.append(
                 (
                     state,
-                    " nr-state-outdated" if outdated else "",
+                    (" nr-state-outdated" if outdated else "")
+                    + (" nr-state-pending" if pending else ""),
                     text,
                     code.upper(),
-                    OUTDATED_SYMBOL if outdated else STATE_SYMBOLS[state],
+                    f"{symbol}{PENDING_SYMBOL}" if pending else symbol,
                     text,
                 )
             )
@@ -121,4 +177,17 @@ class ArticleChangelistMixin:
                 '<span class="nr-visually-hidden">{}</span></span>',
                 rows,
             ),
+        )
+
+    @admin.display(description=_("pending changes"))
+    def pending_summary(self, obj):
+        parts = [
+            gettext("shared fields") if code == "" else code.upper()
+            for code in ["", *language_codes()]
+            if getattr(obj, _pending_attribute(code), False)
+        ]
+        if not parts:
+            return "–"
+        return format_html(
+            '<span class="nr-pending">{} {}</span>', PENDING_SYMBOL, ", ".join(parts)
         )

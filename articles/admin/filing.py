@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
-from newsroom.admin import ServiceAdminMixin
+from newsroom.admin import ObjectRevisionHistoryMixin, ServiceAdminMixin
 from newsroom.languages import columns
 
 from .. import services
@@ -48,7 +48,9 @@ class FallbackAddressNoticeMixin:
         return super().response_change(request, obj)
 
 
-class FilingAdmin(FallbackAddressNoticeMixin, ServiceAdminMixin, TranslationAdmin):
+class FilingAdmin(
+    ObjectRevisionHistoryMixin, FallbackAddressNoticeMixin, ServiceAdminMixin, TranslationAdmin
+):
     """Sections, authors and tags are written through their services (`<model>_create`,
     `_update`, `_delete` in articles.services)."""
 

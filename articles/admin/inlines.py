@@ -1,5 +1,6 @@
 """The article form's inlines: the byline, the tags and where each language version stands."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
@@ -21,7 +22,44 @@ def _language_order():
     )
 
 
-class BylineInline(admin.TabularInline):
+class PendingRowsFormSet(forms.BaseInlineFormSet):
+    """Rows given as `initial` (the pending byline or tags, see pending_rows) are kept when
+    posted back unchanged: an extra form the user did not touch would count as empty."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if i >= self.initial_form_count() and i - self.initial_form_count() < len(
+            self.initial_extra or []
+        ):
+            form.empty_permitted = False
+        return form
+
+
+def pending_rows(obj, model) -> list[dict] | None:
+    """The rows the byline or tag inline shows when the article has a pending change of
+    its shared part (a pending view, selectors.pending_view), else None (the stored rows)."""
+    pending = getattr(obj, "pending", None) or {}
+    if "" not in pending:
+        return None
+    if model is Byline:
+        return [
+            {"author": pk, "position": position}
+            for position, pk in enumerate(obj.pending_bylines, start=1)
+        ]
+    return [{"tag": pk} for pk in obj.pending_tags]
+
+
+class PendingRowsInlineMixin:
+    """An inline that shows the pending rows of a published article's pending change."""
+
+    formset = PendingRowsFormSet
+
+    def get_extra(self, request, obj=None, **kwargs):
+        rows = pending_rows(obj, self.model)
+        return len(rows) if rows is not None else super().get_extra(request, obj, **kwargs)
+
+
+class BylineInline(PendingRowsInlineMixin, admin.TabularInline):
     """The byline, in order: the position decides who is named first."""
 
     model = Byline
@@ -34,7 +72,7 @@ class BylineInline(admin.TabularInline):
     newsroom_group = "filing"
 
 
-class TaggedArticleInline(admin.TabularInline):
+class TaggedArticleInline(PendingRowsInlineMixin, admin.TabularInline):
     """Tags with autocomplete; TaggableManager itself cannot use autocomplete_fields."""
 
     model = TaggedArticle

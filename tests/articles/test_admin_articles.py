@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 
 from articles.models import Article, ArticleVariant
@@ -278,7 +279,9 @@ def test_hostile_body_is_cleaned_on_save(editor_client):
 def test_change_bumps_source_version_and_keeps_variants(editor_client):
     story = factories.article(languages=("en", "nl"))
 
-    response = _post(editor_client, _change_url(story), title_en="A new English title")
+    response = _post(
+        editor_client, _change_url(story), title_en="A new English title", _publish="Publish"
+    )
 
     assert response.status_code == 302
     story.refresh_from_db()
@@ -288,8 +291,19 @@ def test_change_bumps_source_version_and_keeps_variants(editor_client):
     assert nl.state == "published" and nl.is_outdated
 
 
+def _publishable(**changes):
+    """What publishing needs on the form besides a title: a body and a byline."""
+    return {
+        "body_en": "<p>The story.</p>",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-0-author": str(factories.author().pk),
+        "bylines-0-position": "0",
+        **changes,
+    }
+
+
 def test_setting_status_published_publishes_the_source_version(editor_client):
-    response = _post(editor_client, ADD_URL, title_en="Out now", status="published")
+    response = _post(editor_client, ADD_URL, **_publishable(title_en="Out now", status="published"))
 
     assert response.status_code == 302
     story = Article.objects.get()
@@ -297,6 +311,18 @@ def test_setting_status_published_publishes_the_source_version(editor_client):
     assert story.published_at is not None
     assert story.is_published("en")
     assert not story.is_published("nl")
+
+
+def test_publishing_without_body_or_byline_is_refused_on_those_fields(editor_client):
+    response = _post(editor_client, ADD_URL, title_en="Out now", status="published")
+
+    assert response.status_code == 200
+    errors = _errors(response)
+    assert errors["body_en"] == [
+        "The story needs a body in its source language before it can be published."
+    ]
+    assert "Add at least one byline before the story is published." in errors[NON_FIELD_ERRORS]
+    assert not Article.objects.exists()
 
 
 def test_editor_without_publish_permission_cannot_publish_through_the_form(client):
@@ -310,7 +336,7 @@ def test_editor_without_publish_permission_cannot_publish_through_the_form(clien
 
 
 def test_publishing_a_translation_goes_through_the_service(editor_client):
-    story = factories.article(languages=("en",), title_nl="Vertaald")
+    story = factories.article(languages=("en",), title_nl="Vertaald", body_nl="<p>Tekst.</p>")
     url = _change_url(story)
     data = _form_data(editor_client, url)
     index = _variant_index(data, "nl")
@@ -593,7 +619,7 @@ def test_a_failing_step_after_the_article_row_leaves_nothing_saved(editor_client
 
 def test_editor_without_publish_permission_cannot_publish_a_language(client):
     client.force_login(_editor(can_publish=False))
-    story = factories.article(languages=("en",), title_nl="Vertaald")
+    story = factories.article(languages=("en",), title_nl="Vertaald", body_nl="<p>Tekst.</p>")
     url = _change_url(story)
     data = _form_data(client, url)
 

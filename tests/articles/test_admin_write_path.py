@@ -33,8 +33,16 @@ def seen():
 
 @pytest.fixture
 def no_publish_client(client):
-    client.force_login(_editor(can_publish=False))
+    """A reporter: writes, cannot publish, changes others' published stories only if
+    they are their own (see _own)."""
+    client.user = _editor(can_publish=False)
+    client.force_login(client.user)
     return client
+
+
+def _own(story, client):
+    """Make the logged-in reporter the story's owner (as if they had written it)."""
+    Article.objects.filter(pk=story.pk).update(created_by=client.user)
 
 
 def _variant_errors(response, language):
@@ -69,6 +77,7 @@ def test_a_crafted_language_state_published_is_refused_on_that_row(
     no_publish_client, seen, django_capture_on_commit_callbacks
 ):
     story = factories.article(published=True, languages=("en",), title_nl="Vertaald")
+    _own(story, no_publish_client)
     url = _change_url(story)
     data = _form_data(no_publish_client, url, title_nl="Vertaald, bijgewerkt")
     data[f"variants-{_variant_index(data, 'nl')}-state"] = "published"
@@ -149,7 +158,18 @@ def test_an_admin_save_that_publishes_announces_the_save_and_the_publication(
 ):
     editor = _editor()
     client.force_login(editor)
-    data = _form_data(client, ADD_URL, title_en="Out now", status="published")
+    data = _form_data(
+        client,
+        ADD_URL,
+        title_en="Out now",
+        body_en="<p>The story.</p>",
+        status="published",
+        **{
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-0-author": str(factories.author().pk),
+            "bylines-0-position": "0",
+        },
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ADD_URL, data)
@@ -176,7 +196,11 @@ def test_deleting_in_the_admin_goes_through_the_service(
 
     assert response.status_code == 302
     assert not Article.objects.exists()
-    assert seen == [events.ArticleDeleted(by=response.wsgi_request.user, article_id=story_id)]
+    assert seen == [
+        events.ArticleDeleted(
+            by=response.wsgi_request.user, article_id=story_id, title=story.title_en
+        )
+    ]
 
 
 def test_a_byline_is_saved_in_the_order_of_its_positions(client):
@@ -210,10 +234,14 @@ def test_the_editor_without_publish_permission_can_correct_a_published_article(
     """The form shows the publication time to the second; saving it unchanged is not a
     reschedule (which would need the publish permission)."""
     story = factories.article(languages=("en",))
+    _own(story, no_publish_client)
     url = _change_url(story)
 
     response = no_publish_client.post(url, _form_data(no_publish_client, url, title_en="Fixed"))
 
     assert response.status_code == 302, _errors(response)
+    # A pending change: readers keep the live title until someone who may publish does.
     story.refresh_from_db()
-    assert story.title_en == "Fixed" and story.is_published("en")
+    assert story.title_en != "Fixed" and story.is_published("en")
+    assert story.pending_changes.get().language == "en"
+    assert _form_data(no_publish_client, url)["title_en"] == "Fixed"

@@ -88,6 +88,9 @@ def test_a_note_makes_the_page_updated_and_dates_its_modification(client):
 def test_a_text_change_after_publication_updates_only_that_language():
     article = story()
     services.article_update(article=article, by=factories.superuser(), title_nl="Nieuwe kop")
+    # A pending change updates nothing for readers until it is published.
+    assert ArticleVariant.objects.get(article=article, language="nl").content_updated_at is None
+    services.article_publish(article=article, by=factories.superuser(), languages=["nl"])
     variants = {v.language: v for v in ArticleVariant.objects.filter(article=article)}
     assert variants["nl"].content_updated_at is not None
     assert variants["en"].content_updated_at is None
@@ -108,6 +111,7 @@ def test_the_modification_time_in_python_and_in_sql_agree():
     services.correction_create(article=noted, language="nl", text="Fixed.", by=editor)
     edited = story()
     services.article_update(article=edited, by=editor, body_en="<p>Changed.</p>")
+    services.article_publish(article=edited, by=editor)
     for language in ("en", "nl"):
         annotated = {
             a.pk: a.modified_at

@@ -88,6 +88,11 @@ def test_the_index_follows_edits_and_deletions(client, story, committed):
     article = story(title_en="Comet seen over the city")
 
     committed(services.article_update, article=article, title_en="Meteor seen over the city")
+    # A pending change: readers, and so search, still get the live headline.
+    assert titles(client, "/en/search/?q=comet") == ["Comet seen over the city"]
+    assert titles(client, "/en/search/?q=meteor") == []
+
+    committed(services.article_publish, article=article)
     assert titles(client, "/en/search/?q=comet") == []
     assert titles(client, "/en/search/?q=meteor") == ["Meteor seen over the city"]
 
@@ -97,8 +102,14 @@ def test_the_index_follows_edits_and_deletions(client, story, committed):
 
 def test_a_translation_published_later_is_found_in_its_language(client, story, committed):
     article = story(title_en="Bridge opens")
-    services.article_update(article=article, by=factories.superuser(), title_de="Brücke öffnet")
-    assert titles(client, "/de/search/?q=brücke") == []
+    services.article_update(
+        article=article,
+        by=factories.superuser(),
+        title_de="Brücke öffnet",
+        body_de="<p>Die neue Brücke ist offen.</p>",
+    )
+    committed(services.article_publish, article=article, languages=["de"])
+    assert titles(client, "/de/search/?q=brücke") == []  # written, not yet a published version
 
     committed(services.variant_set_state, article=article, language="de", state="published")
 

@@ -18,6 +18,7 @@ from articles.models import (
     SlugHistory,
     Tag,
     TaggedArticle,
+    TranslatorProfile,
 )
 from newsroom import events
 from tests import factories
@@ -84,6 +85,10 @@ class Case:
     event: type
     prepare: object  # () -> dict of objects the call uses
     call: object  # (objects, by) -> None
+    # The role the call also needs (articles/policy.py): other permissions, and the
+    # languages the user translates into.
+    with_permissions: tuple = ()
+    languages: tuple = ()
 
     def __str__(self):
         return self.id
@@ -108,9 +113,10 @@ CASES = [
         ),
     ),
     Case(
+        # A published article: the save is a pending change (readers see no change).
         "article_update",
         "change_article",
-        events.ArticleSaved,
+        events.PendingChangeSaved,
         lambda: {**_live(), "author": factories.author(), "tag": factories.tag()},
         lambda o, by: services.article_update(
             article=o["article"],
@@ -120,6 +126,8 @@ CASES = [
             bylines=[o["author"]],
             tags=[o["tag"]],
         ),
+        # Changing the bylines and tags of a published story is an editor's.
+        with_permissions=("publish_article",),
     ),
     Case(
         "article_publish",
@@ -168,6 +176,7 @@ CASES = [
         lambda o, by: services.variant_set_state(
             article=o["article"], language="nl", state="ready", by=by
         ),
+        languages=("nl",),
     ),
     Case(
         "section_create",
@@ -256,7 +265,9 @@ def test_the_permission_suffices_and_the_change_is_announced_once(
 ):
     objects = case.prepare()
     before = stored()
-    allowed = user_with(case.permission)
+    allowed = user_with(case.permission, *case.with_permissions)
+    if case.languages:
+        TranslatorProfile.objects.create(user=allowed, languages=list(case.languages))
 
     with django_capture_on_commit_callbacks(execute=True):
         case.call(objects, allowed)
@@ -290,7 +301,9 @@ def test_events_name_what_changed(seen, django_capture_on_commit_callbacks):
     story.refresh_from_db()
     assert seen == [
         events.ArticlePublished(by=by, article_id=story.pk, published_at=story.published_at),
-        events.LanguageVersionChanged(by=by, article_id=story.pk, language="nl", state="published"),
+        events.LanguageVersionChanged(
+            by=by, article_id=story.pk, language="nl", state="published", previous="in_progress"
+        ),
         events.FilingChanged(by=by, model="articles.section", object_id=section_id, deleted=True),
     ]
 
@@ -315,7 +328,9 @@ def test_a_language_version_needs_a_title_to_be_published_named_in_its_language(
             article=story, language="fr", state="published", by=factories.superuser()
         )
 
-    assert error.value.messages == ["The French version needs a title before it can be published."]
+    assert error.value.message_dict["title_fr"] == [
+        "The French version needs a title before it can be published."
+    ]
 
 
 def test_article_create_writes_fields_byline_in_order_and_tags_in_one_go():
@@ -345,6 +360,9 @@ def test_article_update_reorders_the_byline_and_replaces_the_tags():
     services.article_update(
         article=story, by=factories.superuser(), bylines=[third, first], tags=[new]
     )
+    # A published story: pending until published.
+    assert [b.author for b in story.bylines.order_by("position")] == [first, second]
+    services.article_publish(article=story, by=factories.superuser())
 
     assert [b.author for b in story.bylines.order_by("position")] == [third, first]
     assert list(story.tags.all()) == [new]
@@ -355,6 +373,7 @@ def test_article_update_keeps_byline_and_tags_when_not_given():
     story = factories.article(authors=[person], tags=[topic])
 
     services.article_update(article=story, by=factories.superuser(), title_en="New title")
+    services.article_publish(article=story, by=factories.superuser())
 
     assert list(story.authors.all()) == [person]
     assert list(story.tags.all()) == [topic]
@@ -377,7 +396,9 @@ def test_a_save_does_not_publish_or_unpublish(was_published, status):
 def test_article_update_moves_between_unpublished_states():
     story = factories.article(published=False)
 
-    services.article_update(article=story, by=user_with("change_article"), status="review")
+    services.article_update(
+        article=story, by=user_with("add_article", "change_article"), status="review"
+    )
 
     story.refresh_from_db()
     assert story.status == "review"

@@ -57,9 +57,10 @@ def test_every_sitemap_address_answers(client):
 
     entries = _entries(client)
 
-    # The home page in every language, the first article twice and the second once: an empty
-    # sitemap must not pass.
-    assert len(entries) == len(language_codes()) + 3
+    # The home page in every language, the first article twice and the second once, and
+    # their byline's author page in the three languages it has stories in: an empty sitemap
+    # must not pass.
+    assert len(entries) == len(language_codes()) + 3 + 3
     for loc, alternates in entries.items():
         for href in {loc, *alternates.values()}:
             response = client.get(href.removeprefix("http://testserver"), follow=True)

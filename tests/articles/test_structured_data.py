@@ -17,6 +17,7 @@ from PIL import Image as PillowImage
 from articles import services, structured_data
 from articles.models import Author
 from media.services import image_create
+from newsroom.languages import language_codes
 from tests import factories
 from tests.media import factories as media_factories
 
@@ -68,6 +69,8 @@ def big_image(**fields):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (1600, 1000), (40, 90, 160)).save(buffer, "JPEG")
     upload = SimpleUploadedFile("big.jpg", buffer.getvalue(), content_type="image/jpeg")
+    for code in language_codes():  # publishing asks for alt text in each published language
+        fields.setdefault(f"alt_text_{code}", f"A blue picture ({code})")
     # As the background job leaves it: every crop's renditions made.
     return media_factories.processed(image_create(file=upload, by=factories.superuser(), **fields))
 
@@ -269,6 +272,7 @@ def test_og_locale_uses_the_territory_social_sites_know():
 def test_date_modified_follows_a_dutch_text_change_after_publication(client):
     article = story(published_at=timezone.now() - timedelta(days=2))
     services.article_update(article=article, by=factories.superuser(), body_nl="<p>Nieuw.</p>")
+    services.article_publish(article=article, by=factories.superuser(), languages=["nl"])
     nl = of_type(head(client, article.get_absolute_url("nl")), "NewsArticle")
     en = of_type(head(client, article.get_absolute_url("en")), "NewsArticle")
     assert nl["dateModified"] > nl["datePublished"]

@@ -36,6 +36,7 @@ def test_an_editor_publishes_a_tagged_story_with_a_picture_in_two_languages(
     editor.groups.add(editors)
     section = factories.section(name_en="Cities", name_nl="Steden")
     factories.tag(name_en="Harbour", name_nl="Haven")
+    factories.author(name="Mara Jansen")
 
     page.goto(f"{live_server.url}/admin/login/?next=/admin/media/image/add/")
     page.fill("#id_username", editor.username)
@@ -45,6 +46,7 @@ def test_an_editor_publishes_a_tagged_story_with_a_picture_in_two_languages(
     # The picture, with its caption in English and Dutch.
     page.set_input_files("#id_file", str(_photo(tmp_path)))
     page.fill("#id_alt_text_en", "A blue harbour with a yellow crane")
+    page.fill("#id_alt_text_nl", "Een blauwe haven met een gele kraan")
     page.fill("#id_caption_en", "The crane at the old harbour.")
     page.fill("#id_caption_nl", "De kraan in de oude haven.")
     page.click("input[name=_save]")
@@ -65,6 +67,11 @@ def test_an_editor_publishes_a_tagged_story_with_a_picture_in_two_languages(
     page.keyboard.type("Harb")
     page.click(".select2-results__option:has-text('Harbour')")
     page.fill("#id_lead_image", str(image.pk))
+    # Publishing needs a byline.
+    page.click("a:has-text('Add another Author')")
+    page.locator(".field-author .select2-selection").last.click()
+    page.keyboard.type("Mara")
+    page.click(".select2-results__option:has-text('Mara Jansen')")
     page.select_option("#id_status", "published")
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/articles/article/")

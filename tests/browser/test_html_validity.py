@@ -58,7 +58,11 @@ def _site():
         tags=(tag,),
         authors=(person, staff),
         lead_image=media_factories.image(
-            size=(800, 450), caption_en="The dyke", credit="A. Photographer"
+            size=(800, 450),
+            caption_en="The dyke",
+            credit="A. Photographer",
+            # Publishing in a language needs the lead image's alt text in it.
+            **{f"alt_text_{code}": f"A dyke ({code})" for code in LANGUAGES},
         ),
         **text,
     )

@@ -39,7 +39,7 @@ def _story():
         body_en=f"<p>First paragraph.</p>{picture}<p>Second paragraph.</p>{film}"
         "<p>Third paragraph.</p>",
         body_nl=f"<p>Eerste alinea.</p>{picture}<p>Tweede alinea.</p>{film}<p>Derde alinea.</p>",
-        lead_image=factories.image(size=(800, 450)),
+        lead_image=factories.image(size=(800, 450), alt_text_nl="Een testfoto"),
     )
 
 

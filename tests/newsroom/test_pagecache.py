@@ -19,6 +19,13 @@ from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """On, as in production (tests/settings.py turns it off for the rest of the suite)."""
+    settings.NEWSROOM_PAGE_CACHE = True
+
+
 PURGED = []
 
 
@@ -91,6 +98,11 @@ def test_an_edit_of_a_published_story_shows_on_its_page_and_in_listings(client):
         assert "First headline" in text(get(client, path))
 
     services.article_update(article=story, by=factories.superuser(), title_en="Second headline")
+    # Saved as a pending change: readers still get the live headline, from the cache or not.
+    for path in pages:
+        assert "First headline" in text(get(client, path)), path
+
+    services.article_publish(article=story, by=factories.superuser())
 
     for path in pages:
         assert "Second headline" in text(get(client, path)), path
@@ -109,7 +121,9 @@ def test_unpublishing_takes_the_story_off_every_page(client):
 
 
 def test_a_language_version_published_shows_in_that_language(client):
-    story = factories.article(languages=("en",), title_nl="Haven weer open")
+    story = factories.article(
+        languages=("en",), title_nl="Haven weer open", body_nl="<p>De haven is weer open.</p>"
+    )
     assert "Haven weer open" not in text(get(client, "/nl/"))
     english = get(client, story.get_absolute_url("en"))
     assert 'hreflang="nl"' not in text(english)

@@ -130,6 +130,7 @@ def test_an_article_with_many_placed_items_can_be_saved(admin_client, settings, 
     url = reverse("admin:articles_article_change", args=[story.pk])
     data = _form_data(admin_client, url)
     data[f"{_placement_prefix(data)}-0-caption_override_en"] = "The first one"
+    data["_publish"] = "Publish"  # a published story: live at once, not a pending change
     assert len(data) > 1000  # Django's default limit
 
     response = admin_client.post(url, data)
