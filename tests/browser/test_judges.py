@@ -58,7 +58,13 @@ def judged_site():
         section=section,
         tags=(tag,),
         authors=(person, staff),
-        lead_image=media_factories.image(size=(800, 450), caption_en="The dyke", credit="AP"),
+        lead_image=media_factories.image(
+            size=(800, 450),
+            caption_en="The dyke",
+            credit="AP",
+            alt_text_nl="Een dijk bij hoog water",
+            alt_text_ar="سد عند ارتفاع المياه",
+        ),
         **{f"body_{code}": body for code in languages},
     )
     services.correction_create(
