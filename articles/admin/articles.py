@@ -281,6 +281,7 @@ class ArticleAdmin(
             "labels": {
                 "switcher": gettext("Language to show"),
                 "source": pgettext("language switcher", "source language"),
+                "startFromSource": gettext("Start from the source text"),
                 "tooManyFields": gettext(
                     "Not saved yet: this form has %(count)s fields and the server accepts at "
                     "most %(limit)s. Your work is still here; remove some placed items or "

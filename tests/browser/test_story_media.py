@@ -106,3 +106,43 @@ def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, 
     picture = figure.locator("img")
     picture.scroll_into_view_if_needed()
     assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_a_translation_started_from_the_source_keeps_its_layout_and_pictures(page, live_server):
+    editors, _translators = ensure_groups()
+    editor = factories.user()
+    editor.groups.add(editors)
+    photo = media_factories.image(alt_text_en="Boats on the square")
+    key = f"image-{photo.pk}"
+    story = factories.article(
+        published=False,
+        title_en="The flood",
+        body_en=f'<h2>Overnight</h2><p>Boats filled the square.</p><figure data-placement="{key}">'
+        '</figure><blockquote><p>"We lost everything," she said.</p></blockquote>',
+    )
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{story.pk}/change/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "pw-for-tests-only")
+    page.click("input[type=submit]")
+
+    page.click(".nr-switcher-button[data-nr-lang=nl]")
+    start = page.locator(".field-body_nl .nr-start-from-source")
+    assert start.inner_text() == "Start from the source text"
+    start.click()
+
+    dutch = page.locator(".field-body_nl [contenteditable=true]")
+    dutch.locator("figure.nr-placement-node img").wait_for()
+    assert dutch.evaluate("el => Array.from(el.children).map(c => c.tagName)") == [
+        "H2",
+        "P",
+        "FIGURE",
+        "BLOCKQUOTE",
+    ]
+    assert start.is_hidden()  # a translation with text is never overwritten
+    page.fill("#id_title_nl", "De overstroming")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("load")
+
+    body_nl = Article.objects.get(pk=story.pk).body_nl
+    assert f'<figure data-placement="{key}"></figure>' in body_nl
+    assert "<h2>Overnight</h2>" in body_nl and "<blockquote>" in body_nl

@@ -151,8 +151,47 @@
       }
     }
     fieldset.querySelectorAll("textarea[lang]").forEach(markEditor);
+
+    // "Start from the source text": an empty translation's body begins as a copy of the
+    // source body (headings, quotes, links and placed pictures and videos kept), so the
+    // translator replaces the words and never rebuilds the layout.
+    var bodyEditors = {};
+    function offerStart(code) {
+      var row = fieldset.querySelector(".form-row.field-body_" + code);
+      if (!row || row.querySelector(".nr-start-from-source")) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button nr-start-from-source";
+      button.textContent = config.labels.startFromSource;
+      button.addEventListener("click", function () {
+        var target = bodyEditors[code];
+        var source = bodyEditors[state.source];
+        if (!target || !source || code === state.source || !target.isEmpty) {
+          return;
+        }
+        target.commands.setContent(source.getHTML(), true);
+        target.commands.focus("start");
+      });
+      row.insertBefore(button, row.firstChild);
+      function update() {
+        var target = bodyEditors[code];
+        button.hidden = code === state.source || !target || !target.isEmpty;
+      }
+      bodyEditors[code].on("update", update);
+      if (sourceSelect) {
+        sourceSelect.addEventListener("change", update);
+      }
+      update();
+    }
     fieldset.addEventListener("prose-editor:ready", function (event) {
       markEditor(event.detail.textarea);
+      var match = /^body_(.+)$/.exec(event.detail.textarea.name || "");
+      if (match && languages[match[1]]) {
+        bodyEditors[match[1]] = event.detail.editor;
+        offerStart(match[1]);
+      }
     });
 
     if (sourceSelect) {
