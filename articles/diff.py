@@ -25,17 +25,11 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
+from .translation import ARTICLE_TEXT_FIELDS
+
 # The order fields are listed in: as the article form shows them.
 SHARED_FIELDS = ("source_language", "status", "published_at", "section", "lead_image")
-TEXT_FIELDS = (
-    "title",
-    "slug",
-    "standfirst",
-    "body",
-    "seo_title",
-    "seo_description",
-    "content_warning",
-)
+TEXT_FIELDS = ARTICLE_TEXT_FIELDS
 # Compared as one value: a slug is an address, not prose.
 WHOLE_VALUE_FIELDS = ("slug",)
 

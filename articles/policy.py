@@ -30,6 +30,8 @@ from django.utils.translation import gettext as _
 
 from newsroom.languages import column, language_codes, language_name
 
+from .translation import ARTICLE_TEXT_FIELDS
+
 CHIEF_EDITORS = "Chief editors"
 EDITORS = "Editors"
 REPORTERS = "Reporters"
@@ -37,15 +39,7 @@ TRANSLATORS = "Translators"
 
 # The article's translated fields (articles/translation.py); a translator may write their
 # languages' columns of these, and of a placed item's caption.
-TRANSLATED_FIELDS = (
-    "title",
-    "slug",
-    "standfirst",
-    "body",
-    "seo_title",
-    "seo_description",
-    "content_warning",
-)
+TRANSLATED_FIELDS = ARTICLE_TEXT_FIELDS
 CAPTION = "caption_override"
 VARIANT = "variant"
 

@@ -23,17 +23,10 @@ from django.utils.dateparse import parse_datetime
 from newsroom.languages import column, language_codes
 
 from .models import Article, Byline, Placement, Tag
+from .translation import ARTICLE_TEXT_FIELDS
 
 SHARED = ""
-TEXT_FIELDS = (
-    "title",
-    "slug",
-    "standfirst",
-    "body",
-    "seo_title",
-    "seo_description",
-    "content_warning",
-)
+TEXT_FIELDS = ARTICLE_TEXT_FIELDS
 # Shared fields a pending change carries; `status` is recorded but never applied: onto and
 # off the site only through article_publish / article_unpublish.
 SHARED_FIELDS = ("section", "lead_image", "published_at", "source_language")
