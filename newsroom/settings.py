@@ -122,6 +122,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default has writers in parallel (the web process, the in-process job
+    # thread making renditions, the demo seeder): write-ahead logging lets readers go on
+    # while one writes, and a writer waits for the other rather than failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 # Optional read replicas (comma-separated URLs): anonymous readers' page views read from
 # them; admin and write requests, and every write, use the primary (newsroom.db_routers).
 DATABASE_REPLICAS = []
