@@ -163,6 +163,7 @@ def test_a_form_over_the_field_limit_is_not_sent_and_the_work_stays(page, live_s
     posts = []
     page.on("request", lambda request: posts.append(request) if request.method == "POST" else 0)
 
+    assert page.locator(".nr-form-limit, .errornote").count() == 0  # no empty error box
     _body(page).click()
     page.keyboard.press("End")
     page.keyboard.type(" A sentence that must not be lost.")

@@ -21,11 +21,8 @@
     if (!limit) {
       return;
     }
-    var message = document.createElement("p");
-    message.className = "errornote nr-form-limit";
-    message.setAttribute("role", "alert");
-    message.hidden = true;
-    form.insertBefore(message, form.firstChild);
+    // Made only when needed: the admin's .errornote style would show an empty box.
+    var message = null;
 
     form.addEventListener("submit", function (event) {
       var count = 0;
@@ -33,15 +30,23 @@
         count += 1;
       });
       if (count <= limit) {
-        message.hidden = true;
+        if (message) {
+          message.remove();
+          message = null;
+        }
         return;
       }
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (!message) {
+        message = document.createElement("p");
+        message.className = "errornote nr-form-limit";
+        message.setAttribute("role", "alert");
+        form.insertBefore(message, form.firstChild);
+      }
       message.textContent = config.labels.tooManyFields
         .replace("%(count)s", count.toLocaleString(document.documentElement.lang))
         .replace("%(limit)s", limit.toLocaleString(document.documentElement.lang));
-      message.hidden = false;
       message.scrollIntoView({ block: "center" });
     });
   }
