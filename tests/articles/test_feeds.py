@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
 
+import feedparser
 import pytest
 from django.utils import timezone
 
@@ -169,3 +170,36 @@ def test_feed_query_count_does_not_grow_with_items(client, django_assert_num_que
     # bylines, tags
     with django_assert_num_queries(4 if "sections" in url else 3):
         client.get(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/en/feed/", "/en/feed/atom/", "/ar/feed/", "/ar/feed/atom/", "/en/sections/world/feed/"],
+)
+def test_a_feed_reader_parses_every_feed_without_complaint(client, url):
+    """feedparser, as feed readers use it, reads each feed whole: no error, every item."""
+    world = factories.section(name_en="World", slug_en="world", name_ar="العالم")
+    factories.article(
+        languages=("en", "ar"),
+        section=world,
+        title_en="Floods & storms <live>",
+        title_ar="فيضانات",
+        authors=[factories.author(name="Ana O'Neil"), factories.author(name="Ben Okafor")],
+        tags=[factories.tag(name_en="Climate & weather", name_ar="المناخ")],
+        lead_image=media_factories.processed(factories.image()),
+    )
+    factories.article(languages=("en",), section=world, title_en="Bridge opens")
+
+    feed = feedparser.parse(client.get(url).content)
+
+    assert not feed.bozo, feed.get("bozo_exception")
+    language = url.split("/")[1]
+    expected = {"en": ["Bridge opens", "Floods & storms <live>"], "ar": ["فيضانات"]}[language]
+    assert sorted(entry.title for entry in feed.entries) == sorted(expected)
+    for entry in feed.entries:
+        assert entry.link.startswith(f"http://testserver/{language}/")
+        assert entry.published_parsed and entry.updated_parsed
+        assert entry.get("authors")
+    stormy = [e for e in feed.entries if e.title in ("Floods & storms <live>", "فيضانات")]
+    assert [a.get("name") for a in stormy[0].authors] == ["Ana O'Neil", "Ben Okafor"]
+    assert stormy[0].enclosures and stormy[0].enclosures[0].type == "image/jpeg"

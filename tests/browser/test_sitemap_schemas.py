@@ -91,3 +91,28 @@ def test_news_sitemap_is_valid_against_the_google_news_schema(client, site):
     )
 
     validate(xsd, client.get("/news-sitemap.xml").content)
+
+
+def test_every_hreflang_alternate_in_the_sitemap_points_back(client, site):
+    """Reciprocity, as search engines require it: each alternate of an address is itself
+    listed, with the same set of alternates (and so naming the first address back)."""
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    root = etree.fromstring(client.get("/sitemap.xml").content)
+    alternates = {}
+    for url in root.iter(f"{sm}url"):
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in url.iter(f"{xhtml}link")
+            if link.get("rel") == "alternate"
+        }
+        alternates[url.findtext(f"{sm}loc")] = links
+
+    assert len(alternates) > 5  # home pages, articles, the section, the tag, the author
+    for loc, links in alternates.items():
+        assert loc in links.values(), loc
+        for language, href in links.items():
+            if language == "x-default":
+                continue
+            assert href in alternates, (loc, href)
+            assert alternates[href] == links, (loc, href)
