@@ -125,11 +125,11 @@ class SiteFeed(Feed):
         return Article.objects.visible(source.language)
 
     def items(self, source):
+        listing = self.articles(source).for_listing().with_filing()
         items = list(
-            self.articles(source)
-            .for_listing()
-            .with_filing()
-            .order_by("-published_at", "-pk")[:FEED_SIZE]
+            selectors.with_modified_at(listing, active_language()).order_by("-published_at", "-pk")[
+                :FEED_SIZE
+            ]
         )
         for article in items:
             article.feed_enclosure = lead_enclosure(source.request, article)
@@ -148,7 +148,9 @@ class SiteFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.updated_at
+        # When this language version last changed for readers: a text change after
+        # publication or a correction or update note (selectors.with_modified_at).
+        return getattr(article, "modified_at", None) or article.updated_at
 
     def item_author_name(self, article):
         names = self._authors(article)

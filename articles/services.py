@@ -1143,8 +1143,19 @@ def _correction_write(correction: Correction, *, by, fields: dict) -> Correction
     correction.text = correction_text_clean(correction.text)
     correction.full_clean()
     correction.save()
-    # Corrections are part of the story's history: the revisions (and feeds, caches) that
-    # follow ArticleSaved see the note with the story.
+    # Corrections are part of the story's history: a revision of the story records the
+    # note (who, when, which language, what it says), and the feeds and caches that follow
+    # ArticleSaved see the note with the story.
+    article = correction.article
+    _bump(article)
+    _record(
+        article,
+        by=by,
+        kind=Revision.Kind.SAVED,
+        data=_pending_snapshot(article),
+        languages=[correction.language],
+        comment=f"{correction.get_kind_display()}: {nh3.clean(correction.text, tags=set())}",
+    )
     events.emit(events.ArticleSaved(by=by, article_id=correction.article_id))
     return correction
 

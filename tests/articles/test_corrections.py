@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from articles import selectors, services
-from articles.models import Article, ArticleVariant, Correction
+from articles.models import Article, ArticleVariant, Correction, Revision
 from newsroom import events
 from tests import factories
 
@@ -186,3 +186,36 @@ def test_an_editor_adds_a_note_in_the_article_form(admin_client):
     note = Correction.objects.get()
     assert (note.language, note.kind, note.text) == ("nl", "update", "De cijfers zijn bijgewerkt.")
     assert note.created_by.username == "admin"
+
+
+def test_a_note_is_part_of_the_storys_revision_history():
+    article = story()
+    editor = factories.superuser()
+
+    services.correction_create(
+        article=article, language="nl", text="Het getal is <b>hersteld</b>.", by=editor
+    )
+
+    newest = Revision.objects.filter(article=article).order_by("-number").first()
+    assert newest.created_by == editor
+    assert newest.languages == ["nl"]
+    assert newest.comment == "Correction: Het getal is hersteld."
+
+
+def test_the_feed_dates_a_story_updated_by_a_note(client):
+    article = story()
+    before = client.get("/nl/feed/atom/").content.decode()
+    services.correction_create(
+        article=article,
+        language="nl",
+        kind="update",
+        text="Nieuwe cijfers.",
+        by=factories.superuser(),
+    )
+
+    after = client.get("/nl/feed/atom/").content.decode()
+    english = client.get("/en/feed/atom/").content.decode()
+
+    updated = re.compile(r"<entry>.*?<updated>([^<]+)</updated>", re.S)
+    assert updated.search(after)[1] > updated.search(before)[1]
+    assert updated.search(english)[1] == updated.search(before)[1]  # English has no note
