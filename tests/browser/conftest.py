@@ -54,3 +54,20 @@ def page_without_js(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Every Content-Security-Policy violation the page reports (console and DOM event)."""
+    seen = []
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return seen

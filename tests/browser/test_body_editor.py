@@ -32,23 +32,6 @@ def _save(page):
     page.wait_for_url("**/admin/articles/article/")
 
 
-@pytest.fixture
-def csp_violations(page):
-    """Every Content-Security-Policy violation the page reports, as console text."""
-    seen = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
-    )
-    return seen
-
-
 def test_typed_or_pasted_text_that_looks_like_an_address_is_not_made_a_link(page, live_server):
     story = factories.article(body_en="<p>Start.</p>")
     path = f"/admin/articles/article/{story.pk}/change/"

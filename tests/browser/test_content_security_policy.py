@@ -16,23 +16,6 @@ def media_root(settings, tmp_path):
     settings.NEWSROOM_IMAGE_WIDTHS = [320]
 
 
-@pytest.fixture
-def csp_violations(page):
-    """Every Content-Security-Policy violation the page reports (console and DOM event)."""
-    seen = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
-    )
-    return seen
-
-
 def _story_with_a_warned_video():
     video = media_factories.embed(
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",

@@ -12,12 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 
-from articles import body as body_references
-from articles import services
-from tests import factories
-from tests.media import factories as media_factories
+from tests.browser.site import judged_pages, judged_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,83 +23,11 @@ AXE_JS = Path(
 )
 LANGUAGES = ("en", "ar")
 
-# The search page comes with the search branch (issue 10, point 1). Until that is merged
-# /<lang>/search/ is a 404: the lead turns this on at the merge, and the search page joins
-# both judges (axe here, the W3C checker in test_html_validity.py).
-SEARCH_PAGE_MERGED = True
-
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]  # fast renditions; sizes are tested elsewhere
-
-
-def judged_site():
-    """One of everything a reader page can show, in English and Arabic (and Dutch)."""
-    section = factories.section(name_en="World", name_nl="Wereld", name_ar="العالم")
-    tag = factories.tag(name_en="Climate", name_nl="Klimaat", name_ar="المناخ")
-    person = factories.author(name="Ada Lovelace", bio_en="Writes about engines.")
-    staff = factories.author(name="Newsroom staff", is_organisation=True)
-    picture = media_factories.image(caption_nl="Een dijk")
-    body = (
-        "<p>One flood.</p>"
-        + body_references.reference(body_references.key_for("image", picture.pk))
-        + "<h2>Two</h2><p>Three <a href='https://example.org/'>x</a>.</p><h3>Two</h3>"
-    )
-    languages = ("en", "nl", "ar")
-    older = factories.article(languages=languages, section=section, tags=(tag,), authors=(person,))
-    story = factories.article(
-        languages=languages,
-        section=section,
-        tags=(tag,),
-        authors=(person, staff),
-        lead_image=media_factories.image(
-            size=(800, 450),
-            caption_en="The dyke",
-            credit="AP",
-            alt_text_nl="Een dijk bij hoog water",
-            alt_text_ar="سد عند ارتفاع المياه",
-        ),
-        **{f"body_{code}": body for code in languages},
-    )
-    services.correction_create(
-        article=story, language="ar", text="تم تصحيح الرقم.", by=factories.superuser()
-    )
-    services.correction_create(
-        article=story, language="en", text="The figure was corrected.", by=factories.superuser()
-    )
-    english_only = factories.article(languages=("en",), section=section)
-    assert older.pk
-    return {
-        "section": section,
-        "tag": tag,
-        "author": person,
-        "article": story,
-        "english_only": english_only,
-    }
-
-
-def judged_pages(objects, languages=LANGUAGES, *, search=None):
-    """(name, address, status) of every reader page type in each language the judges see.
-
-    `search` (default SEARCH_PAGE_MERGED) adds /<lang>/search/?q=<word>: it needs the search
-    branch.
-    """
-    search = SEARCH_PAGE_MERGED if search is None else search
-    for code in languages:
-        with translation.override(code):
-            yield f"home-{code}", f"/{code}/", 200
-            yield f"article-{code}", objects["article"].get_absolute_url(code), 200
-            for kind in ("section", "tag", "author"):
-                yield f"{kind}-{code}", objects[kind].get_absolute_url(), 200
-            yield f"404-{code}", f"/{code}/sections/no-such-section/", 404
-            if code != "en":
-                # The 404 that links the story's other language versions.
-                address = objects["english_only"].get_absolute_url("en")
-                yield f"404-story-{code}", address.replace("/en/", f"/{code}/", 1), 404
-            if search:  # needs the search branch (issue 10, point 1)
-                yield f"search-{code}", f"/{code}/search/?q=flood", 200
 
 
 def _axe():
@@ -117,7 +41,7 @@ def test_axe_finds_no_accessibility_violation_in_english_or_arabic(page, live_se
     # scripts, and the judge must see the pages exactly as readers get them.
     page.add_init_script(path=_axe())
     found = []
-    for name, address, status in judged_pages(judged_site()):
+    for name, address, status in judged_pages(judged_site(), LANGUAGES):
         response = page.goto(live_server.url + address)
         assert response.status == status, address
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
