@@ -4,6 +4,7 @@ import pytest
 
 from articles.body import reference
 from tests import factories as article_factories
+from tests.browser.images import loaded_width
 from tests.media import factories
 
 pytestmark = [
@@ -109,7 +110,7 @@ def test_warned_image_is_revealed_on_click(javascript, page, page_without_js, li
     summary.click()
 
     picture.wait_for(state="visible")
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(picture) > 0
     assert "De straat na de aanval" in page.locator("figure.placed--image").inner_text()
 
 

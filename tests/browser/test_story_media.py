@@ -6,6 +6,7 @@ import pytest
 from articles.models import Article, Placement
 from demo.seed import ensure_groups
 from tests import factories
+from tests.browser.images import loaded_width
 from tests.media import factories as media_factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,14 +58,7 @@ def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, 
     assert key == f"image-{photo.pk}"
     thumbnail = node.locator("img")
     thumbnail.wait_for()
-    # The thumbnail loads from the admin; wait for it rather than race it.
-    loaded_width = thumbnail.evaluate(
-        """img => img.complete ? img.naturalWidth : new Promise(done => {
-            img.addEventListener("load", () => done(img.naturalWidth), {once: true});
-            img.addEventListener("error", () => done(0), {once: true});
-        })"""
-    )
-    assert loaded_width > 0
+    assert loaded_width(thumbnail) > 0
     assert english.evaluate(
         "el => Array.from(el.children).map(c => c.tagName + ':' + c.textContent.trim())"
     )[:3] == [
@@ -105,7 +99,7 @@ def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, 
     assert "Het plein" in figure.inner_text()
     picture = figure.locator("img")
     picture.scroll_into_view_if_needed()
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(picture) > 0
 
 
 def test_a_translation_started_from_the_source_keeps_its_layout_and_pictures(page, live_server):
