@@ -106,8 +106,9 @@ def objects(article) -> dict[str, object]:
 
 
 def _label(kind: str, obj, field: str, source: str) -> str:
-    name = localized(obj, "name" if kind in ("section", "tag") else "title", source)
-    name = name or str(obj)
+    fields = {"section": ("name",), "tag": ("name",), "image": ("title", "alt_text")}
+    texts = (localized(obj, f, source) for f in fields.get(kind, ("title",)))
+    name = next((t for t in texts if t), "") or str(obj)
     what = {
         ("section", "name"): _("Section name"),
         ("tag", "name"): _("Tag name"),
