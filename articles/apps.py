@@ -9,7 +9,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from newsroom import pagecache
 
-        from . import history, search
+        from . import history, memory, search
 
         # Reader pages are cached; every committed change purges the pages that show it.
         pagecache.connect()
@@ -17,3 +17,5 @@ class ArticlesConfig(AppConfig):
         search.connect()
         # Sections, tags, authors, images and embeds keep revisions (from the same events).
         history.connect()
+        # Published translations feed the translation memory (articles/memory.py).
+        memory.connect()

@@ -43,8 +43,15 @@ PAIRING_RATIO = 0.3
 
 Name = Callable[[str, object], str]
 
+# The texts of the pictures, videos, tags and section a story shows that wait in a
+# language's pending change (articles/linked.py): {"linked": {lang: {"image:12.alt_text":
+# text}}}. A text not waiting reads as stored, which `name("linked", (lang, text name))` gives.
+LINKED = "linked"
+
 
 def _plain_name(kind: str, value: object) -> str:
+    if kind == LINKED:
+        return ""  # a stored text of a picture, tag, ...: unknown to pure code
     return "" if value in (None, "") else str(value)
 
 
@@ -431,8 +438,38 @@ def compare(
     old, new, name = old or {}, new or {}, name or _plain_name
     changes = _shared_changes(old, new, name)
     changes += _text_changes(old, new, languages)
+    changes += _linked_changes(old, new, name, languages)
     for compare_part in (_bylines_change, _tags_change, _placements_change):
         change = compare_part(old, new, name)
         if change is not None:
             changes.append(change)
     return Diff(tuple(changes))
+
+
+def _linked_changes(
+    old: dict, new: dict, name: Name, languages: Iterable[str] | None
+) -> list[FieldChange]:
+    """One "text" change per waiting text of a picture, video, tag or section whose value
+    differs (field: its name, "image:12.alt_text")."""
+    before, after = old.get(LINKED) or {}, new.get(LINKED) or {}
+    codes = list(languages) if languages is not None else list(dict.fromkeys([*before, *after]))
+    changes = []
+    for code in codes:
+        a_texts, b_texts = before.get(code) or {}, after.get(code) or {}
+        for text_name in dict.fromkeys([*a_texts, *b_texts]):
+            stored = None
+
+            def value(texts, text_name=text_name, code=code):
+                nonlocal stored
+                if text_name in texts:
+                    return texts[text_name] or ""
+                if stored is None:
+                    stored = name(LINKED, (code, text_name)) or ""
+                return stored
+
+            a, b = value(a_texts), value(b_texts)
+            if a != b:
+                changes.append(
+                    FieldChange(text_name, code, "text", old=a, new=b, segments=text_diff(a, b))
+                )
+    return changes

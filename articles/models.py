@@ -1076,3 +1076,46 @@ class TranslatorProfile(models.Model):
         unknown = [code for code in self.languages if code not in language_codes()]
         if not isinstance(self.languages, list) or unknown:
             raise ValidationError({"languages": _("Choose site languages only.")})
+
+
+class TranslationMemory(models.Model):
+    """A text translated before on this site, as an editor published it: one source
+    segment (a paragraph, a caption, an alt text, a warning, a tag name) and its
+    translation, found again by the hash of its normalised source (articles/memory.py
+    fills and reads it)."""
+
+    source_language = models.CharField(_("source language"), max_length=10)
+    target_language = models.CharField(_("target language"), max_length=10)
+    source_hash = models.CharField(
+        _("source hash"), max_length=64, help_text=_("SHA-256 of the normalised source text.")
+    )
+    source_text = models.TextField(_("source text"))
+    target_text = models.TextField(_("translation"))
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    field = models.CharField(
+        _("field"),
+        max_length=100,
+        help_text=_("Where the text was: “body”, “title”, “image:12.alt_text”, …"),
+    )
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory")
+        ordering = ["-updated_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["source_language", "target_language", "source_hash"],
+                name="memory_pair_hash",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_language}→{self.target_language}: {self.source_text[:40]}"

@@ -20,7 +20,8 @@ a group an administrator adjusts keeps working:
 `changed` names what a write changes as model field or column names: "title_nl",
 "section", "status", "published_at", "lead_image", "source_language", "slug_en",
 "bylines", "tags", "placements", "caption_override_nl" (a placed item's caption in one
-language) and "variant_nl" (the state of one language version).
+language), "linked_nl" (the Dutch texts of the pictures, videos, tags and section the story
+shows, articles/linked.py) and "variant_nl" (the state of one language version).
 """
 
 import re
@@ -42,6 +43,10 @@ TRANSLATORS = "Translators"
 TRANSLATED_FIELDS = ARTICLE_TEXT_FIELDS
 CAPTION = "caption_override"
 VARIANT = "variant"
+# One language's texts of the pictures, videos, tags and section a story shows
+# (articles/linked.py): "linked_nl".
+LINKED = "linked"
+TRANSLATABLE = (*TRANSLATED_FIELDS, CAPTION, VARIANT, LINKED)
 
 
 class ChangeRefused(PermissionDenied):
@@ -132,6 +137,10 @@ def _label(name: str) -> str:
         return _("the state of the %(language)s version") % {"language": language_name(code)}
     if base == CAPTION and code:
         return _("a placed item's %(language)s caption") % {"language": language_name(code)}
+    if base == LINKED and code:
+        return _("the %(language)s texts of its pictures, videos, tags and section") % {
+            "language": language_name(code)
+        }
     labels = {
         SHARED_PART: _("the shared fields, bylines, tags and placed items"),
         "bylines": _("the bylines"),
@@ -177,7 +186,7 @@ def check_change(*, by, article, changed: set[str]) -> None:
         source = article.source_language
         for name in ordered:
             base, code = _split(name)
-            translatable = base in (*TRANSLATED_FIELDS, CAPTION, VARIANT) and code is not None
+            translatable = code is not None and base in TRANSLATABLE
             if not translatable:
                 raise ChangeRefused(
                     _("Translators may not change %(field)s.") % {"field": _label(name)},
@@ -217,7 +226,7 @@ def part_name(language: str) -> str:
 def _field(name: str) -> str | None:
     """The form field a refusal belongs on (None for parts that are inlines)."""
     base, _code = _split(name)
-    if name in ("bylines", "tags", "placements", SHARED_PART) or base in (CAPTION, VARIANT):
+    if name in ("bylines", "tags", "placements", SHARED_PART) or base in (CAPTION, VARIANT, LINKED):
         return None
     return name
 

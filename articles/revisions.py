@@ -10,7 +10,8 @@ The snapshot format:
                      "content_warning"}, "nl": {...}, ...},
      "bylines": [author ids in order], "tags": [tag ids],
      "placements": [{"key", "image", "embed", "caption_override": {lang: text},
-                     "accepted_gaps"}]}
+                     "accepted_gaps"}],
+     "linked": {lang: {"image:12.alt_text": text, ...}}}   (only while such texts wait)
 
 `snapshot()` reads an article (saved, or an unsaved copy carrying `pending_*` attributes
 from selectors.pending_view); `apply()` writes parts of a snapshot onto the stored article.
@@ -26,6 +27,7 @@ from .models import Article, Byline, Placement, Tag
 from .translation import ARTICLE_TEXT_FIELDS
 
 SHARED = ""
+LINKED = "linked"
 TEXT_FIELDS = ARTICLE_TEXT_FIELDS
 # Shared fields a pending change carries; `status` is recorded but never applied: onto and
 # off the site only through article_publish / article_unpublish.
@@ -55,11 +57,13 @@ def snapshot(article: Article) -> dict:
     if tags is None:
         tags = sorted(article.tags.values_list("pk", flat=True))
     placements = getattr(article, "pending_placements", None)
+    waiting = getattr(article, "pending_linked", None) or {}
+    linked = {code: dict(texts) for code, texts in waiting.items() if texts}
     if placements is None:
         placements = [
             placement_data(p) for p in Placement.objects.filter(article=article).order_by("pk")
         ]
-    return {
+    data = {
         "shared": {
             "section": article.section_id,
             "lead_image": article.lead_image_id,
@@ -75,6 +79,11 @@ def snapshot(article: Article) -> dict:
         "tags": sorted(tags),
         "placements": list(placements),
     }
+    if linked:
+        # The pending texts of the objects the article shows (articles/linked.py), by
+        # language: only while they wait; once published they are their objects' columns.
+        data[LINKED] = linked
+    return data
 
 
 def placement_data(placement: Placement) -> dict:
@@ -97,6 +106,11 @@ def part(data: dict, name: str) -> dict:
     return data.get("text", {}).get(name, {})
 
 
+def linked_part(data: dict, code: str) -> dict:
+    """The pending texts of `code` for the objects the article shows (articles/linked.py)."""
+    return (data.get(LINKED) or {}).get(code) or {}
+
+
 def parts() -> list[str]:
     """Every part's name: SHARED first, then the site languages."""
     return [SHARED, *language_codes()]
@@ -110,7 +124,12 @@ def changed_parts(before: dict, after: dict) -> list[str]:
         if side.get("shared"):
             side["shared"] = {k: v for k, v in side["shared"].items() if k != "status"}
     changed = [SHARED] if shared_before != shared_after else []
-    return changed + [code for code in language_codes() if part(before, code) != part(after, code)]
+    return changed + [
+        code
+        for code in language_codes()
+        if part(before, code) != part(after, code)
+        or linked_part(before, code) != linked_part(after, code)
+    ]
 
 
 def changed_fields(before: dict, after: dict) -> list[tuple[str, str]]:

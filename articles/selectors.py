@@ -233,16 +233,20 @@ def pending_view(article: Article, language: str | None = None) -> Article:
 
     It carries `pending` ({part: PendingChange}), and the pending byline, tags and placed
     items as `pending_bylines`, `pending_tags` and `pending_placements` (ids and snapshot
-    rows; revisions.snapshot reads them).
+    rows; revisions.snapshot reads them), and `pending_linked` ({language: {name: text}}:
+    the texts of its pictures, videos, tags and section waiting for review, articles/linked.py).
     """
     view = Article.objects.get(pk=article.pk)
     changes = view.pending_changes.select_related("revision", "created_by")
     if language is not None:
         changes = changes.filter(language__in=[revisions.SHARED, language])
     view.pending = {change.language: change for change in changes}
+    view.pending_linked = {}
     for code, change in view.pending.items():
         data = change.revision.data
         revisions.apply_fields(view, data, languages=[code])
+        if code != revisions.SHARED and revisions.linked_part(data, code):
+            view.pending_linked[code] = dict(revisions.linked_part(data, code))
         if code == revisions.SHARED:
             view.pending_bylines = list(data.get("bylines", []))
             view.pending_tags = list(data.get("tags", []))

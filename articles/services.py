@@ -21,10 +21,10 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from newsroom import events
-from newsroom.languages import language_codes, language_name, localized
+from newsroom.languages import column, language_codes, language_name, localized
 from newsroom.permissions import require
 
-from . import policy, revisions
+from . import linked, policy, revisions
 from .models import (
     Article,
     ArticleVariant,
@@ -527,11 +527,16 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
             target, by=by, previous=previous, bylines=bylines, tags=tags, related=related
         )
         # A pending change left from before the article was taken off the site was on the
-        # form (its pending view), so this save took it in.
-        PendingChange.objects.filter(article=target).delete()
-        _record(
-            target, by=by, kind=Revision.Kind.SAVED, data=revisions.snapshot(previous_row(target))
-        )
+        # form (its pending view), so this save took it in; the texts of its pictures,
+        # videos, tags and section waiting for review stay pending (they are other objects'
+        # columns, written when the article or that language is published).
+        waiting = _linked_waiting(target)
+        PendingChange.objects.filter(article=target).exclude(language__in=waiting).delete()
+        data = revisions.snapshot(previous_row(target))
+        if waiting:
+            data[revisions.LINKED] = waiting
+        revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=data)
+        PendingChange.objects.filter(article=target, language__in=waiting).update(revision=revision)
         _sync_article(article, target)
         return
 
@@ -552,6 +557,9 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
         )
         after = revisions.snapshot(previous_row(target))
         transaction.set_rollback(True)
+    if before.get(revisions.LINKED):
+        # Not the article's columns: what waits stays waiting (linked_texts_save changes it).
+        after[revisions.LINKED] = before[revisions.LINKED]
     # The undone write raised the source version of the object in memory too.
     target.source_version = previous.source_version
     # Compared as the editor saw it (live plus pending) with what this save makes of it.
@@ -604,8 +612,21 @@ def _variants_follow_text(article: Article, data: dict) -> None:
             variant.save(update_fields=["state", "source_version", "updated_at"])
 
 
-def _apply_pending(article: Article, changes: list[PendingChange]) -> list[str]:
-    """Copy the pending parts onto the stored row (locked by the caller); returns them."""
+def _linked_waiting(article: Article) -> dict[str, dict]:
+    """The texts of the article's pictures, videos, tags and section waiting for review,
+    by language (articles/linked.py)."""
+    changes = PendingChange.objects.filter(article=article).exclude(language=revisions.SHARED)
+    waiting = {}
+    for change in changes.select_related("revision"):
+        texts = revisions.linked_part(change.revision.data, change.language)
+        if texts:
+            waiting[change.language] = dict(texts)
+    return waiting
+
+
+def _apply_pending(article: Article, changes: list[PendingChange], *, by=None) -> list[str]:
+    """Copy the pending parts onto the stored row (locked by the caller), and their texts of
+    the pictures, videos, tags and section onto those objects (as `by`); returns them."""
     if not changes:
         return []
     live = Article.objects.get(pk=article.pk)
@@ -615,6 +636,10 @@ def _apply_pending(article: Article, changes: list[PendingChange]) -> list[str]:
         revisions.apply_fields(live, change.revision.data, languages=[change.language])
         if change.language == revisions.SHARED:
             revisions.apply_related(live, change.revision.data)
+        else:
+            texts = revisions.linked_part(change.revision.data, change.language)
+            if texts:
+                linked.apply(texts=texts, language=change.language, by=by)
         applied.append(change.language)
     live.full_clean()
     _save_unique(live)
@@ -660,7 +685,7 @@ def article_publish(
     changes = PendingChange.objects.filter(article=article).select_related("revision")
     if languages is not None:
         changes = changes.filter(language__in=list(languages))
-    applied = _apply_pending(article, list(changes))
+    applied = _apply_pending(article, list(changes), by=by)
     live = Article.objects.get(pk=article.pk)
     went_live = live.status != PUBLISHED or at is not None
     live.status = PUBLISHED
@@ -814,7 +839,17 @@ def _publish_due(article_id: int, now: datetime) -> bool:
     if not changes:
         return False
     _bump(article)
-    applied = _apply_pending(article, changes)
+    # Texts of pictures, tags and the like are written through their services as someone
+    # allowed to: the editor who scheduled this publication.
+    scheduled = (
+        Revision.objects.filter(article=article, kind=Revision.Kind.SCHEDULED)
+        .select_related("created_by")
+        .order_by("-number")
+        .first()
+    )
+    applied = _apply_pending(
+        article, changes, by=scheduled.created_by if scheduled is not None else None
+    )
     _record(
         article,
         by=None,
@@ -1026,6 +1061,117 @@ def variant_set_state(*, article: Article, language: str, state: str, by) -> Art
         )
     )
     return variant
+
+
+# -- The texts of what an article shows: its pictures, videos, tags and section --
+
+
+def _linked_check(items: dict, loaded: dict, language: str, texts: dict) -> dict[str, str]:
+    """The texts cleaned (stripped), or ValidationError naming the refused ones."""
+    errors, cleaned = {}, {}
+    for name, text in texts.items():
+        item = items.get(name)
+        if item is None:
+            errors[name] = [
+                _("“%(name)s” is not a text of this story's pictures, videos, tags or section.")
+                % {"name": name}
+            ]
+            continue
+        text = (text or "").strip()
+        obj = loaded[item.key]
+        field = type(obj)._meta.get_field(item.field)
+        if field.max_length and len(text) > field.max_length:
+            errors[name] = [
+                _("%(label)s: at most %(limit)s characters (it has %(count)s).")
+                % {"label": item.label, "limit": field.max_length, "count": len(text)}
+            ]
+            continue
+        if text and item.kind in ("tag",):
+            clash = type(obj).objects.filter(**{column(item.field, language): text})
+            if clash.exclude(pk=obj.pk).exists():
+                errors[name] = [
+                    _("%(label)s: another tag is already called “%(text)s” in %(language)s.")
+                    % {"label": item.label, "text": text, "language": language_name(language)}
+                ]
+                continue
+        cleaned[name] = text
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def linked_texts_save(*, article: Article, language: str, by, texts: dict[str, str]) -> None:
+    """Translate texts of the pictures, videos, tags and section `article` shows into
+    `language`, from the article's page; `texts` by name ("image:12.alt_text").
+
+    Needs articles.change_article, and what articles/policy.py allows `by` for `language`
+    (a translator: their assigned languages, never the source). Readers see no change: the
+    texts wait in the article's pending change of `language` and are written to their
+    objects (through those objects' services) when an editor publishes that language or
+    the article. An editor's texts follow the editor's other changes: written at once to a
+    story not on the site, pending on a published one. A name the article does not show,
+    or a text too long or clashing (a tag name another tag has), is refused
+    (ValidationError); nothing is written.
+    """
+    require(by, "articles.change_article")
+    if language not in language_codes():
+        raise ValidationError(_("Choose a site language."))
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    from .selectors import pending_view
+
+    view = pending_view(stored)
+    loaded = linked.objects(view)
+    items = {item.name: item for item in linked.linked_texts(view, loaded=loaded)}
+    cleaned = _linked_check(items, loaded, language, texts)
+    waiting = dict(view.pending_linked.get(language, {}))
+
+    def current(name):
+        if name in waiting:
+            return waiting[name]
+        return linked.stored_value(loaded[items[name].key], items[name], language)
+
+    changed = {name: text for name, text in cleaned.items() if text != current(name)}
+    if not changed:
+        return
+    policy.check_change(by=by, article=stored, changed={f"{policy.LINKED}_{language}"})
+    if not is_live(stored) and policy.may_publish(by):
+        # As the editor's other changes to a story not on the site: written at once.
+        linked.apply(texts=changed, language=language, by=by)
+        for obj in loaded.values():
+            obj.refresh_from_db()
+        for name in changed:
+            waiting.pop(name, None)
+    else:
+        waiting.update(changed)
+    # A text back to what is stored no longer waits.
+    waiting = {
+        name: text
+        for name, text in waiting.items()
+        if name in items
+        and text != linked.stored_value(loaded[items[name].key], items[name], language)
+    }
+    if waiting:
+        view.pending_linked[language] = waiting
+    else:
+        view.pending_linked.pop(language, None)
+    _bump(stored)
+    data = revisions.snapshot(view)
+    revision = _record(stored, by=by, kind=Revision.Kind.SAVED, data=data, languages=[language])
+    if language in revisions.changed_parts(revisions.snapshot(stored), data):
+        change, created = PendingChange.objects.get_or_create(
+            article=stored, language=language, defaults={"revision": revision, "created_by": by}
+        )
+        if not created:
+            change.revision, change.created_by = revision, by
+            change.state, change.comment = PendingChange.State.DRAFT, ""
+            if not by.has_perm("articles.publish_article"):
+                change.scheduled_at = None
+            change.save()
+    else:
+        PendingChange.objects.filter(article=stored, language=language).delete()
+    _next_due_refresh()
+    events.emit(events.PendingChangeSaved(by=by, article_id=stored.pk, languages=(language,)))
 
 
 # -- What files an article: sections, tags, authors --

@@ -30,6 +30,7 @@ from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_st
 from .corrections import CorrectionInline
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
+from .linked import linked_context, linked_save
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
 
@@ -118,6 +119,7 @@ class ArticleAdmin(
             "articles/admin/translations.js",
             "articles/admin/form-limit.js",
             "articles/admin/presence.js",
+            "articles/admin/linked.js",
         ]
 
     # Permissions
@@ -223,6 +225,7 @@ class ArticleAdmin(
         context["newsroom_translations"] = self._switcher_config(context)
         context["newsroom_can_publish"] = self.has_publish_permission(request)
         if obj is not None and obj.pk is not None:
+            context["newsroom_linked"] = linked_context(request, obj)
             context["newsroom_pending"] = _pending_rows(obj)
             others = presence.presence_seen(article_id=obj.pk, user=request.user)
             # presence.js fills %(names)s in again at each heartbeat.
@@ -418,6 +421,8 @@ class ArticleAdmin(
             self.save_through(save_draft, "published_at")
             if getattr(request, "newsroom_conflict", None) is not None:
                 return
+            # The texts of its pictures, videos, tags and section: other objects' columns.
+            linked_save(request, article)
             if Correction in inlines:
                 self.save_formset(request, form, inlines[Correction], change=change)
             request.newsroom_saved_pending = was_live and "_publish" not in request.POST

@@ -25,7 +25,7 @@ from media.models import Embed, Image
 from newsroom.admin import error_messages
 from newsroom.languages import language_codes, language_name, text_direction
 
-from .. import diff, policy, previews, review, revisions, selectors, services
+from .. import diff, linked, policy, previews, review, revisions, selectors, services
 from ..models import (
     Article,
     ArticleVariant,
@@ -72,6 +72,8 @@ class Names:
             return str(dict(Article.Status.choices).get(value, value))
         if kind == "source_language":
             return language_name(value)
+        if kind == diff.LINKED:
+            return linked.stored_text(*value)
         if kind == "published_at":
             moment = parse_datetime(value) if isinstance(value, str) else value
             return _when(moment) if moment is not None else str(value)
@@ -101,6 +103,8 @@ DETAIL_LABELS = {
 def field_label(name: str) -> str:
     if name in FIELD_LABELS:
         return str(FIELD_LABELS[name])
+    if linked.split(name) is not None:
+        return linked.text_label(name)
     return str(Article._meta.get_field(name).verbose_name)
 
 
