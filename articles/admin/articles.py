@@ -32,10 +32,12 @@ from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
+from .xliff import XliffAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    XliffAdminMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
@@ -107,7 +109,7 @@ class ArticleAdmin(
     list_select_related = ["section"]
     search_fields = columns("title")
     date_hierarchy = "published_at"
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "export_xliff"]
     # The built-in button links whatever the language state; site_links shows per language
     # whether a reader can see it.
     view_on_site = False
