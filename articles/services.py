@@ -450,6 +450,7 @@ def article_save_draft(
     bylines: Sequence[Author] | None = None,
     tags: Iterable[Tag] | None = None,
     related: Callable[[Article], None] | None = None,
+    note: str = "",
     **fields,
 ) -> Article:
     """Save an article; needs articles.change_article. Readers see no change.
@@ -462,7 +463,8 @@ def article_save_draft(
 
     `expected_version` is the version the editor started from: when another write came
     in since, nothing is saved over it and EditConflict is raised, after keeping this input
-    as its own revision. None skips the check (commands and imports).
+    as its own revision. None skips the check (commands and imports). `note` (an importer's
+    word to the reviewer) is the revision's comment and that of the pending changes it makes.
     Changing the publication time of a published (or scheduled) article needs
     articles.publish_article, as does putting it on or off the site (article_publish).
     """
@@ -486,14 +488,16 @@ def article_save_draft(
                 article, by=by, expected=expected_version, data=revisions.snapshot(base)
             )
         else:
-            _save_draft(article, by=by, bylines=bylines, tags=tags, related=related, **fields)
+            _save_draft(
+                article, by=by, bylines=bylines, tags=tags, related=related, note=note, **fields
+            )
     if conflict is not None:
         # Raised after the commit: the kept revision stays even though the save is refused.
         raise conflict
     return article
 
 
-def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> None:
+def _save_draft(article: Article, *, by, bylines, tags, related, note="", **fields) -> None:
     previous = Article.objects.get(pk=article.pk)
     if not getattr(article, "is_pending_view", False) and is_live(previous):
         from .selectors import pending_view
@@ -535,7 +539,7 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
         data = revisions.snapshot(previous_row(target))
         if waiting:
             data[revisions.LINKED] = waiting
-        revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=data)
+        revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=data, comment=note)
         PendingChange.objects.filter(article=target, language__in=waiting).update(revision=revision)
         _sync_article(article, target)
         return
@@ -566,7 +570,9 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
     policy.check_change(by=by, article=previous, changed=policy.snapshot_changes(before, after))
     changed = revisions.changed_parts(before, after)
     pending = set(revisions.changed_parts(live, after))
-    revision = _record(target, by=by, kind=Revision.Kind.SAVED, data=after, languages=changed)
+    revision = _record(
+        target, by=by, kind=Revision.Kind.SAVED, data=after, languages=changed, comment=note
+    )
     may_publish = by.has_perm("articles.publish_article")
     for code in revisions.parts():
         if code not in pending:
@@ -575,11 +581,11 @@ def _save_draft(article: Article, *, by, bylines, tags, related, **fields) -> No
             change, created = PendingChange.objects.get_or_create(
                 article=target,
                 language=code,
-                defaults={"revision": revision, "created_by": by},
+                defaults={"revision": revision, "created_by": by, "comment": note},
             )
             if not created:
                 change.revision, change.created_by = revision, by
-                change.state, change.comment = PendingChange.State.DRAFT, ""
+                change.state, change.comment = PendingChange.State.DRAFT, note
                 if not may_publish:
                     # A schedule is someone's decision to publish this content, not new text.
                     change.scheduled_at = None

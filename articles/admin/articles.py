@@ -33,10 +33,12 @@ from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pe
 from .linked import linked_context, linked_save
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
+from .xliff import XliffAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    XliffAdminMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
@@ -108,7 +110,7 @@ class ArticleAdmin(
     list_select_related = ["section"]
     search_fields = columns("title")
     date_hierarchy = "published_at"
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "export_xliff"]
     # The built-in button links whatever the language state; site_links shows per language
     # whether a reader can see it.
     view_on_site = False
