@@ -50,8 +50,6 @@ BODY_EXTENSIONS = {
     # sanitizer rule are registered in settings.DJANGO_PROSE_EDITOR_EXTENSIONS.
     "Placement": {
         "thumbnailUrl": reverse_lazy("admin:media_image_thumbnail", args=[0]),
-        "imageLookupUrl": reverse_lazy("admin:media_image_changelist"),
-        "embedLookupUrl": reverse_lazy("admin:media_embed_changelist"),
         "labels": {
             "insertImage": _("Insert picture"),
             "insertEmbed": _("Insert video or link"),

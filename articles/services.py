@@ -208,6 +208,27 @@ def _bylines_set(article: Article, authors: Sequence[Author]) -> None:
             byline.save(update_fields=["position"])
 
 
+def _filing_new(*, by, bylines, tags) -> tuple:
+    """Create the authors and tags among `bylines` and `tags` that are not saved yet (the
+    names an editor typed into the form's autocomplete), through author_create and
+    tag_create: the same permission check, event and revision as any new author or tag.
+
+    Called inside the article's save, so a refused article save creates none of them.
+    Their other languages stay empty for the translation desk.
+    """
+
+    def saved(items, create):
+        if items is None:
+            return None
+        # Anything but an unsaved instance (a saved one, a pk, a taggit name) is kept as is.
+        return [create(item) if getattr(item, "pk", 0) is None else item for item in items]
+
+    return (
+        saved(bylines, lambda author: author_create(by=by, author=author)),
+        saved(tags, lambda tag: tag_create(by=by, tag=tag)),
+    )
+
+
 def _article_write(
     article: Article,
     *,
@@ -279,6 +300,7 @@ def article_create(
     if article.pk is not None:
         raise ValueError("article_create writes new articles; use article_update.")
     _refuse_publishing_in_a_save(Article.Status.DRAFT, article.status)
+    bylines, tags = _filing_new(by=by, bylines=bylines, tags=tags)
     # The owner: a reporter may go on changing their own story once it is published.
     article.created_by = by
     _article_write(article, by=by, previous=None, bylines=bylines, tags=tags, related=related)
@@ -478,10 +500,11 @@ def article_save_draft(
 
                 base = pending_view(article)
             _set_fields(base, fields)
+            # Names typed as new are not created by a refused save; the form keeps them.
             if bylines is not None:
-                base.pending_bylines = [a.pk for a in bylines]
+                base.pending_bylines = [a.pk for a in bylines if a.pk is not None]
             if tags is not None:
-                base.pending_tags = [t.pk for t in tags]
+                base.pending_tags = [t.pk for t in tags if t.pk is not None]
             # Locked like any write: revision numbers follow one another.
             Article.objects.select_for_update().get(pk=article.pk)
             conflict = _conflict(
@@ -498,6 +521,7 @@ def article_save_draft(
 
 
 def _save_draft(article: Article, *, by, bylines, tags, related, note="", **fields) -> None:
+    bylines, tags = _filing_new(by=by, bylines=bylines, tags=tags)
     previous = Article.objects.get(pk=article.pk)
     if not getattr(article, "is_pending_view", False) and is_live(previous):
         from .selectors import pending_view

@@ -16,7 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from newsroom.admin import ObjectRevisionHistoryMixin, ServiceAdminMixin
 from newsroom.languages import column, columns, language_codes, localized
 
-from . import services
+from . import library, services
 from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget
 from .models import Embed, Image
 
@@ -178,6 +178,17 @@ class ImageAdmin(ObjectRevisionHistoryMixin, ServiceAdminMixin, TranslationAdmin
         view = self.admin_site.admin_view(self.thumbnail_view)
         return [
             path("<int:pk>/thumbnail/", view, name="media_image_thumbnail"),
+            # The in-page library dialog of the story form (media/library.py).
+            path(
+                "library/",
+                self.admin_site.admin_view(lambda r: library.image_search_view(self, r)),
+                name="media_image_library",
+            ),
+            path(
+                "library/upload/",
+                self.admin_site.admin_view(lambda r: library.image_upload_view(self, r)),
+                name="media_image_library_upload",
+            ),
             *super().get_urls(),
         ]
 
@@ -289,6 +300,21 @@ class EmbedAdmin(ServiceAdminMixin, TranslationAdmin):
     ]
     readonly_fields = ["provider"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_urls(self):
+        return [
+            path(
+                "library/",
+                self.admin_site.admin_view(lambda r: library.embed_search_view(self, r)),
+                name="media_embed_library",
+            ),
+            path(
+                "library/create/",
+                self.admin_site.admin_view(lambda r: library.embed_create_view(self, r)),
+                name="media_embed_library_create",
+            ),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         if change:

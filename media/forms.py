@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
@@ -43,6 +42,7 @@ class ImageAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.content_hash = None
+        self.duplicate = None
         alt = column("alt_text", settings.LANGUAGE_CODE)
         if alt in self.fields:
             # Images have no source language of their own; the site's default is it.
@@ -58,6 +58,7 @@ class ImageAdminForm(forms.ModelForm):
         try:
             content, self.content_hash = services.image_prepare_upload(file=upload)
         except services.DuplicateImage as duplicate:
+            self.duplicate = duplicate.existing  # the library dialog chooses it instead
             raise ValidationError(
                 format_html(
                     '{} <a href="{}">{}</a>',
@@ -75,11 +76,19 @@ class ImageAdminForm(forms.ModelForm):
             self.instance.content_hash = self.content_hash
 
 
-class ImagePickerWidget(ForeignKeyRawIdWidget):
-    """The raw-id image field with a thumbnail of the chosen picture; the lookup opens
-    the image library (thumbnails, search) in a popup."""
+class ImagePickerWidget(forms.TextInput):
+    """The image field as the chosen picture's id with its thumbnail, and a button that
+    opens the library in an in-page dialog (search, thumbnails, upload; library.js) rather
+    than a pop-up window. Without JavaScript the id can still be typed."""
 
     template_name = "media/admin/image_picker.html"
+
+    def __init__(self, rel=None, admin_site=None, attrs=None, using=None):
+        # The signature of the raw-id widget it replaces (ImagePickerMixin passes both).
+        super().__init__(attrs)
+
+    def format_value(self, value):
+        return "" if value in (None, "") else str(value)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -87,15 +96,18 @@ class ImagePickerWidget(ForeignKeyRawIdWidget):
             template = reverse("admin:media_image_thumbnail", args=[0])
         except NoReverseMatch:
             template = ""
+        value = context["widget"]["value"]
         context["thumbnail_template"] = template
         context["thumbnail_url"] = template.replace("/0/", f"/{value}/") if value else ""
         context["widget"]["attrs"]["class"] = (
-            context["widget"]["attrs"].get("class", "") + " media-image-picker"
+            context["widget"]["attrs"].get("class", "")
+            + " vForeignKeyRawIdAdminField media-image-picker"
         ).strip()
+        context["widget"]["attrs"].setdefault("inputmode", "numeric")
         return context
 
     class Media:
-        js = ["admin/js/jquery.init.js", "media/admin/image-picker.js"]
+        js = ["admin/js/jquery.init.js", "media/admin/library.js", "media/admin/image-picker.js"]
         css = {"all": ["media/admin/admin.css"]}
 
 

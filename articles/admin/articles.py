@@ -20,16 +20,18 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from media.admin import ImagePickerMixin
+from media.library import library_config
 from newsroom.admin import Refused, ServiceAdminMixin, error_messages
 from newsroom.languages import columns, language_name, text_direction
 
 from .. import presence, selectors, services
-from ..forms import ArticleAdminForm, translated_field_names
-from ..models import Article, ArticleVariant, Byline, Correction, TaggedArticle, language_codes
+from ..forms import translated_field_names
+from ..models import Article, ArticleVariant, Correction, language_codes
 from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_state_filter
 from .corrections import CorrectionInline
+from .creatable import StoryForm
 from .filing import FallbackAddressNoticeMixin
-from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
+from .inlines import ArticleVariantInline
 from .linked import linked_context, linked_save
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
@@ -52,7 +54,7 @@ class ArticleAdmin(
     """
 
     slug_source = "title"
-    form = ArticleAdminForm
+    form = StoryForm
     fieldsets = [
         (
             _("Content"),
@@ -65,7 +67,7 @@ class ArticleAdmin(
                 ),
             },
         ),
-        (_("Filing"), {"fields": ["section"], "classes": ["nr-filing"]}),
+        (_("Filing"), {"fields": ["section", "bylines", "tags"], "classes": ["nr-filing"]}),
         (_("Media"), {"fields": ["lead_image"]}),
         (
             _("Publishing"),
@@ -82,12 +84,11 @@ class ArticleAdmin(
         ),
     ]
     readonly_fields = ["site_links", "audit_trail"]
-    # The picture desk's picker: a thumbnail beside the field, the image library in the lookup.
+    # The picture desk's picker: a thumbnail beside the field, the library in a dialog.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
+    # The byline and tags are StoryForm's autocomplete fields (new names created on save).
     inlines = [
-        BylineInline,
-        TaggedArticleInline,
         PlacementInline,
         ArticleVariantInline,
         CorrectionInline,
@@ -122,6 +123,7 @@ class ArticleAdmin(
             "articles/admin/form-limit.js",
             "articles/admin/presence.js",
             "articles/admin/linked.js",
+            "media/admin/library.js",
         ]
 
     # Permissions
@@ -139,14 +141,15 @@ class ArticleAdmin(
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        rows = pending_rows(obj, inline.model) if obj is not None else None
-        if rows is not None and inline.model in (Byline, TaggedArticle):
-            kwargs["queryset"] = inline.model.objects.none()
-            kwargs["initial"] = rows
         placements = getattr(obj, "pending_placements", None)
         if isinstance(inline, PlacementInline) and placements is not None:
             kwargs["form_kwargs"] = {"pending_placements": {p["key"]: p for p in placements}}
         return kwargs
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Whether the byline and tags can be changed is the user's (StoryForm).
+        return type(form.__name__, (form,), {"filing_user": request.user})
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -226,6 +229,7 @@ class ArticleAdmin(
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["newsroom_translations"] = self._switcher_config(context)
         context["newsroom_can_publish"] = self.has_publish_permission(request)
+        context["newsroom_library"] = library_config()  # the in-page picture library
         if obj is not None and obj.pk is not None:
             context["newsroom_linked"] = linked_context(request, obj)
             context["newsroom_pending"] = _pending_rows(obj)
@@ -379,26 +383,13 @@ class ArticleAdmin(
             article.status = was
 
         inlines = {formset.model: formset for formset in formsets}
-        for model in (Byline, TaggedArticle):
-            if model in inlines:
-                # Records what changed, for the history message; writes nothing.
-                inlines[model].save(commit=False)
-
-        # An inline the user may only view (a translator's bylines and tags) keeps what is
-        # stored, as Django's view-only inlines do; the services refuse such a change too.
-        def editable(model):
-            return model in inlines and by.has_perm(f"articles.change_{model._meta.model_name}")
-
-        bylines = self._bylines(inlines[Byline]) if editable(Byline) else None
-        tags = (
-            [row["tag"] for row in self._rows(inlines[TaggedArticle])]
-            if editable(TaggedArticle)
-            else None
-        )
+        # None (kept as they are) when the user may not change them (StoryForm disables them).
+        bylines = form.cleaned_data.get("bylines")
+        tags = form.cleaned_data.get("tags")
 
         # Correction notes are not part of the story's draft: they are written as they are
         # (through their own services, after the save), so a pending save keeps them too.
-        separate = (Byline, TaggedArticle, ArticleVariant, Correction)
+        separate = (ArticleVariant, Correction)
 
         def related(saved):
             for formset in formsets:
@@ -453,20 +444,6 @@ class ArticleAdmin(
             )
         if ArticleVariant in inlines:
             self.save_formset(request, form, inlines[ArticleVariant], change=change)
-
-    @staticmethod
-    def _rows(formset):
-        """The cleaned rows an inline keeps (not deleted, not left empty)."""
-        return [
-            form.cleaned_data
-            for form in formset.forms
-            if getattr(form, "cleaned_data", None) and not formset._should_delete_form(form)
-        ]
-
-    def _bylines(self, formset):
-        rows = [row for row in self._rows(formset) if row.get("author")]
-        ordered = sorted(enumerate(rows), key=lambda pair: (pair[1].get("position") or 0, pair[0]))
-        return [row["author"] for _index, row in ordered]
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ArticleVariant:

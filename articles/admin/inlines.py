@@ -1,6 +1,6 @@
-"""The article form's inlines: the byline, the tags and where each language version stands."""
+"""The article form's inlines: where each language version stands (the byline and tags are
+StoryForm's autocomplete fields, articles/admin/creatable.py)."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import ArticleVariantFormSet
-from ..models import ArticleVariant, Byline, TaggedArticle, language_codes
+from ..models import ArticleVariant, language_codes
 from .changelist import OUTDATED_SYMBOL
 
 
@@ -20,69 +20,6 @@ def _language_order():
         default=Value(len(language_codes())),
         output_field=IntegerField(),
     )
-
-
-class PendingRowsFormSet(forms.BaseInlineFormSet):
-    """Rows given as `initial` (the pending byline or tags, see pending_rows) are kept when
-    posted back unchanged: an extra form the user did not touch would count as empty."""
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        if i >= self.initial_form_count() and i - self.initial_form_count() < len(
-            self.initial_extra or []
-        ):
-            form.empty_permitted = False
-        return form
-
-
-def pending_rows(obj, model) -> list[dict] | None:
-    """The rows the byline or tag inline shows when the article has a pending change of
-    its shared part (a pending view, selectors.pending_view), else None (the stored rows)."""
-    pending = getattr(obj, "pending", None) or {}
-    if "" not in pending:
-        return None
-    if model is Byline:
-        return [
-            {"author": pk, "position": position}
-            for position, pk in enumerate(obj.pending_bylines, start=1)
-        ]
-    return [{"tag": pk} for pk in obj.pending_tags]
-
-
-class PendingRowsInlineMixin:
-    """An inline that shows the pending rows of a published article's pending change."""
-
-    formset = PendingRowsFormSet
-
-    def get_extra(self, request, obj=None, **kwargs):
-        rows = pending_rows(obj, self.model)
-        return len(rows) if rows is not None else super().get_extra(request, obj, **kwargs)
-
-
-class BylineInline(PendingRowsInlineMixin, admin.TabularInline):
-    """The byline, in order: the position decides who is named first."""
-
-    model = Byline
-    fields = ["author", "position"]
-    autocomplete_fields = ["author"]
-    extra = 0
-    verbose_name = _("author")
-    verbose_name_plural = _("bylines")
-    # Rendered inside the "Filing" part of the form (see the change_form template).
-    newsroom_group = "filing"
-
-
-class TaggedArticleInline(PendingRowsInlineMixin, admin.TabularInline):
-    """Tags with autocomplete; TaggableManager itself cannot use autocomplete_fields."""
-
-    model = TaggedArticle
-    fk_name = "content_object"
-    fields = ["tag"]
-    autocomplete_fields = ["tag"]
-    extra = 0
-    verbose_name = _("tag")
-    verbose_name_plural = _("tags")
-    newsroom_group = "filing"
 
 
 class ArticleVariantInline(admin.TabularInline):

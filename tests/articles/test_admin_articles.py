@@ -5,7 +5,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 
 from articles.models import Article, ArticleVariant
@@ -51,6 +50,7 @@ class _FormFields(HTMLParser):
         super().__init__()
         self.data = {}
         self._select = None
+        self._multiple = False
         self._textarea = None
         self._in_form = False
 
@@ -68,11 +68,16 @@ class _FormFields(HTMLParser):
             if kind == "checkbox" and "checked" not in attrs:
                 return
             self.data[name] = attrs.get("value", "on" if kind == "checkbox" else "")
-        elif tag == "select" and name:
+        elif tag == "select" and name and "disabled" not in attrs:
+            # A multiple select (the byline, the tags) sends each chosen value, in order.
             self._select = name
-            self.data.setdefault(name, "")
+            self._multiple = "multiple" in attrs
+            self.data.setdefault(name, [] if self._multiple else "")
         elif tag == "option" and self._select and "selected" in attrs:
-            self.data[self._select] = attrs.get("value", "")
+            if self._multiple:
+                self.data[self._select].append(attrs.get("value", ""))
+            else:
+                self.data[self._select] = attrs.get("value", "")
         elif tag == "textarea" and name:
             self._textarea = name
             self.data[name] = ""
@@ -177,13 +182,8 @@ def test_editor_adds_an_article_in_english_and_dutch(editor_client):
         title_nl="Dijken houden na storm",
         body_nl="<p>De dijken hielden.</p>",
         section=str(section.pk),
-        **{
-            "bylines-TOTAL_FORMS": "1",
-            "bylines-0-author": str(person.pk),
-            "bylines-0-position": "0",
-            "taggedarticle_set-TOTAL_FORMS": "1",
-            "taggedarticle_set-0-tag": str(topic.pk),
-        },
+        bylines=[str(person.pk)],
+        tags=[str(topic.pk)],
     )
 
     assert response.status_code == 302, response.context and _errors(response)
@@ -295,9 +295,7 @@ def _publishable(**changes):
     """What publishing needs on the form besides a title: a body and a byline."""
     return {
         "body_en": "<p>The story.</p>",
-        "bylines-TOTAL_FORMS": "1",
-        "bylines-0-author": str(factories.author().pk),
-        "bylines-0-position": "0",
+        "bylines": [str(factories.author().pk)],
         **changes,
     }
 
@@ -321,7 +319,8 @@ def test_publishing_without_body_or_byline_is_refused_on_those_fields(editor_cli
     assert errors["body_en"] == [
         "The story needs a body in its source language before it can be published."
     ]
-    assert "Add at least one byline before the story is published." in errors[NON_FIELD_ERRORS]
+    # On the byline field itself, now that the byline is a field of the form.
+    assert "Add at least one byline before the story is published." in errors["bylines"]
     assert not Article.objects.exists()
 
 
@@ -580,13 +579,14 @@ def test_filing_models_are_searchable_for_autocomplete(admin_client, model, make
     assert list(response.context["cl"].result_list) == [thing]
 
 
-@pytest.mark.parametrize("field", ["author", "tag"])
-def test_byline_and_tag_inlines_use_autocomplete(editor_client, field):
+@pytest.mark.parametrize("field", ["bylines", "tags"])
+def test_byline_and_tags_are_one_autocomplete_field_each(editor_client, field):
     html = editor_client.get(ADD_URL).content.decode()
 
-    prefix = "bylines" if field == "author" else "taggedarticle_set"
-    widget = re.search(rf'<select[^>]+name="{prefix}-__prefix__-{field}"[^>]*>', html).group(0)
-    assert "admin-autocomplete" in widget
+    widget = re.search(rf'<select[^>]+name="{field}"[^>]*>', html).group(0)
+    assert "nr-creatable" in widget and "multiple" in widget
+    assert "articles/admin/creatable.js" in html
+    assert "admin/js/vendor/select2/select2.full" in html
 
 
 def test_changelist_with_facet_counts_counts_language_states(editor_client):

@@ -109,7 +109,9 @@ def test_placement_inline_picker_shows_a_preview_of_the_chosen_image():
     html = str(_inline_formset(story).forms[0]["image"])
 
     assert f'src="/admin/media/image/{placement.image_id}/thumbnail/"' in html
-    assert 'class="related-lookup"' in html
+    # The library opens in an in-page dialog, not the admin's pop-up lookup.
+    assert 'data-library="image"' in html
+    assert "related-lookup" not in html
 
 
 def test_body_editor_loads_the_placement_node_from_our_static_files(admin_client):

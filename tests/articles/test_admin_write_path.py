@@ -164,11 +164,7 @@ def test_an_admin_save_that_publishes_announces_the_save_and_the_publication(
         title_en="Out now",
         body_en="<p>The story.</p>",
         status="published",
-        **{
-            "bylines-TOTAL_FORMS": "1",
-            "bylines-0-author": str(factories.author().pk),
-            "bylines-0-position": "0",
-        },
+        bylines=[str(factories.author().pk)],
     )
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -203,7 +199,7 @@ def test_deleting_in_the_admin_goes_through_the_service(
     ]
 
 
-def test_a_byline_is_saved_in_the_order_of_its_positions(client):
+def test_a_byline_is_saved_in_the_order_it_was_chosen(client):
     client.force_login(_editor())
     first, second = factories.author(), factories.author()
 
@@ -213,13 +209,7 @@ def test_a_byline_is_saved_in_the_order_of_its_positions(client):
             client,
             ADD_URL,
             title_en="Two writers",
-            **{
-                "bylines-TOTAL_FORMS": "2",
-                "bylines-0-author": str(first.pk),
-                "bylines-0-position": "2",
-                "bylines-1-author": str(second.pk),
-                "bylines-1-position": "1",
-            },
+            bylines=[str(second.pk), str(first.pk)],
         ),
     )
 

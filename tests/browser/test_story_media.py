@@ -48,10 +48,11 @@ def test_a_picture_inserted_in_english_follows_the_same_sentence_in_dutch(page, 
     english = page.locator(".field-body_en [contenteditable=true]")
     english.locator("p", has_text="Boats filled the square.").click()
     page.keyboard.press("End")
-    with page.expect_popup() as popup_info:
-        page.locator(".field-body_en button[title='Insert picture']").click()
-    popup = popup_info.value
-    popup.locator(f"a[data-popup-opener='{photo.pk}']").first.click()
+    # The library opens in the page (a dialog, no pop-up window); the picture is chosen there.
+    page.locator(".field-body_en button[title='Insert picture']").click()
+    dialog = page.locator("dialog.nr-library[open]")
+    dialog.locator(f"button.nr-library__item[data-id='{photo.pk}']").click()
+    dialog.wait_for(state="hidden")
     node = english.locator("figure.nr-placement-node")
     node.wait_for()
     key = node.get_attribute("data-placement")

@@ -10,7 +10,6 @@
 import { Node } from "django-prose-editor/editor"
 
 const KEY = /^(image|embed)-([1-9][0-9]*)(?:-[1-9][0-9]*)?$/
-let pickerCount = 0
 
 function keysIn(doc, type) {
   const keys = new Set()
@@ -26,46 +25,11 @@ function newKey(kind, id, taken) {
   return key
 }
 
-/* The admin's raw-id lookup popup (RelatedObjectLookups.js) reports the chosen id into an
- * input named after the link that opened it; one hidden pair per editor. */
-function libraryPicker(options) {
-  const id = `nr-placement-pick-${++pickerCount}`
-  const input = document.createElement("input")
-  input.type = "hidden"
-  input.id = id
-  const links = {}
-  for (const kind of ["image", "embed"]) {
-    const link = document.createElement("a")
-    link.id = `lookup_${id}`
-    link.hidden = true
-    const url = new URL(options[`${kind}LookupUrl`], window.location.href)
-    url.searchParams.set("_to_field", "id")
-    link.href = url.toString()
-    links[kind] = link
-  }
-  document.body.append(input)
-  let pending = null
-  const chosen = () => {
-    const value = (input.value || "").trim()
-    input.value = ""
-    if (pending && /^[1-9][0-9]*$/.test(value)) pending(value)
-    pending = null
-  }
-  if (window.django && window.django.jQuery) {
-    window.django.jQuery(input).on("change", chosen)
-  }
-  input.addEventListener("change", chosen)
-  return (kind, callback) => {
-    pending = callback
-    const link = links[kind]
-    // Only one link may carry the id the popup reports back to at a time.
-    for (const other of Object.values(links)) other.remove()
-    document.body.append(link)
-    if (typeof window.showRelatedObjectLookupPopup === "function") {
-      window.showRelatedObjectLookupPopup(link)
-    } else {
-      window.open(link.href, `${id}__1`)
-    }
+/* The picture desk's library opens in an in-page dialog (media/admin/library.js), never a
+ * pop-up window: search, thumbnails, and an upload (or a video's address) inside it. */
+function chooseFromLibrary(kind, callback) {
+  if (window.newsroomLibrary) {
+    window.newsroomLibrary.open(kind, (item) => callback(String(item.id)))
   }
 }
 
@@ -79,8 +43,6 @@ export const Placement = Node.create({
   addOptions() {
     return {
       thumbnailUrl: "",
-      imageLookupUrl: "",
-      embedLookupUrl: "",
       labels: {
         insertImage: "Insert picture",
         insertEmbed: "Insert video or link",
@@ -158,10 +120,8 @@ export const Placement = Node.create({
 
   addMenuItems({ buttons, menu }) {
     const options = this.options
-    let pick = null
     const choose = (editor, kind) => {
-      pick = pick || libraryPicker(options)
-      pick(kind, (id) => editor.chain().focus().insertPlacement(kind, id).run())
+      chooseFromLibrary(kind, (id) => editor.chain().focus().insertPlacement(kind, id).run())
     }
     menu.defineItem({
       name: "placementImage",
