@@ -32,10 +32,12 @@ from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
+from .roles import RoleFieldsMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    RoleFieldsMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
@@ -142,6 +144,9 @@ class ArticleAdmin(
         placements = getattr(obj, "pending_placements", None)
         if isinstance(inline, PlacementInline) and placements is not None:
             kwargs["form_kwargs"] = {"pending_placements": {p["key"]: p for p in placements}}
+            # What will be live after publishing, as the body above it: an item the pending
+            # body dropped is not listed (readers keep it until then).
+            kwargs["queryset"] = kwargs["queryset"].filter(key__in=[p["key"] for p in placements])
         return kwargs
 
     def get_urls(self):
@@ -257,7 +262,11 @@ class ArticleAdmin(
                 for variant_form in inline.formset.forms:
                     if variant_form.errors and variant_form.instance.language in errors:
                         errors[variant_form.instance.language] += len(variant_form.errors)
-        source = form["source_language"].value() or settings.LANGUAGE_CODE
+        original = context.get("original")
+        if "source_language" in form.fields:
+            source = form["source_language"].value() or settings.LANGUAGE_CODE
+        else:  # read-only for this user (roles.py)
+            source = original.source_language
         languages = []
         for code in codes:
             name = language_name(code)
@@ -364,7 +373,9 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         article, by = form.instance, request.user
         self.refuse_view_only_changes(request, formsets)
-        was = form.initial.get("status") if change else Article.Status.DRAFT
+        self.refuse_read_only_posts(request, article, formsets)
+        # A status shown read-only (roles.py) is not on the form: it stays as it is.
+        was = form.initial.get("status", article.status) if change else Article.Status.DRAFT
         wanted = article.status
         published = Article.Status.PUBLISHED
         publish = wanted == published and was != published

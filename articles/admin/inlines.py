@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..forms import ArticleVariantFormSet
 from ..models import ArticleVariant, Byline, TaggedArticle, language_codes
 from .changelist import OUTDATED_SYMBOL
+from .roles import VariantRoleMixin
 
 
 def _language_order():
@@ -85,7 +86,7 @@ class TaggedArticleInline(PendingRowsInlineMixin, admin.TabularInline):
     newsroom_group = "filing"
 
 
-class ArticleVariantInline(admin.TabularInline):
+class ArticleVariantInline(VariantRoleMixin, admin.TabularInline):
     """Where each language version stands; state changes go through the services."""
 
     model = ArticleVariant
