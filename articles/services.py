@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 import nh3
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max, Min
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -692,6 +693,24 @@ def _require_publishable(live: Article, *, applied: list[str], went_live: bool) 
         require_publishable(live, languages=checked)
 
 
+def _require_publishable_changes(article: Article, changes: list[PendingChange]) -> None:
+    """The publishing requirements of `article` as it would be with `changes` made live
+    (nothing is written): a ValidationError keyed by field, as article_publish raises."""
+    view = Article.objects.get(pk=article.pk)
+    bylines = None
+    for change in changes:
+        revisions.apply_fields(view, change.revision.data, languages=[change.language])
+        if change.language == revisions.SHARED:
+            bylines = list(change.revision.data.get("bylines", []))
+    applied = [change.language for change in changes]
+    source = view.source_language
+    checked = [source] if revisions.SHARED in applied or source in applied else []
+    visible = view.published_languages()
+    checked += [code for code in applied if code and code != source and code in visible]
+    if checked:
+        require_publishable(view, languages=checked, bylines=bylines)
+
+
 @transaction.atomic
 def article_publish(
     *,
@@ -788,10 +807,14 @@ def pending_schedule(
         by, "articles.publish_article", message=_("You do not have permission to publish articles.")
     )
     _bump(article)
-    changes = PendingChange.objects.filter(article=article)
+    changes = PendingChange.objects.filter(article=article).select_related("revision")
     if languages is not None:
         changes = changes.filter(language__in=list(languages))
     changes = list(changes)
+    if at is not None:
+        # What could not be published now is not scheduled either: nobody checks it when
+        # its time comes but the system, and the system cannot fix it.
+        _require_publishable_changes(article, changes)
     for change in changes:
         change.scheduled_at = at
         change.save(update_fields=["scheduled_at", "updated_at"])
@@ -842,18 +865,36 @@ def pending_publish_due(now: datetime | None = None) -> list[int]:
     done = []
     for article_id in article_ids:
         try:
-            if _publish_due(article_id, now):
-                done.append(article_id)
-        except (ValidationError, IntegrityError):
-            # Content that cannot go live as it stands (a slug another story took since,
-            # say) stays pending, unscheduled, for an editor to fix; the readers' request
-            # that found it due goes on, and the next ones do not try again.
-            logger.exception("Scheduled changes of article %s could not go live", article_id)
+            # A reader's request does this: what it records is in the site's language.
+            with translation.override(settings.LANGUAGE_CODE):
+                if _publish_due(article_id, now):
+                    done.append(article_id)
+        except (ValidationError, IntegrityError) as error:
+            # Content that cannot go live as it stands (a slug another story took since, the
+            # lead image's alt text removed since it was scheduled) stays pending,
+            # unscheduled, for an editor to fix, with the reason on the change; the readers'
+            # request that found it due goes on, and the next ones do not try again.
+            logger.warning(
+                "Scheduled changes of article %s could not go live: %s", article_id, error
+            )
             PendingChange.objects.filter(article_id=article_id, scheduled_at__lte=now).update(
-                scheduled_at=None
+                scheduled_at=None, comment=_not_published_note(error, now)
             )
     _next_due_refresh()
     return done
+
+
+def _not_published_note(error: Exception, when: datetime) -> str:
+    """Why a scheduled change did not go live, for the editors (the pending change's note).
+
+    Written during a reader's request, so in the site's language, not the reader's.
+    """
+    reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Not published at its scheduled time (%(when)s): %(reasons)s") % {
+            "when": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+            "reasons": " ".join(str(reason) for reason in reasons),
+        }
 
 
 @transaction.atomic
@@ -877,6 +918,9 @@ def _publish_due(article_id: int, now: datetime) -> bool:
         .order_by("-number")
         .first()
     )
+    # Checked again at its time: what was publishable when scheduled may not be any more
+    # (an author deleted, a lead image's alt text removed). A refusal rolls all this back.
+    _require_publishable_changes(article, changes)
     applied = _apply_pending(
         article, changes, by=scheduled.created_by if scheduled is not None else None
     )

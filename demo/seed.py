@@ -54,7 +54,8 @@ EDITOR_MODELS = (
     "articlevariant",
     "placement",
 )
-TRANSLATOR_CHANGE_MODELS = ("article", "articlevariant")
+# Placements: their captions in the translator's languages (articles/admin/roles.py).
+TRANSLATOR_CHANGE_MODELS = ("article", "articlevariant", "placement")
 
 
 @dataclass

@@ -32,14 +32,16 @@ from .corrections import CorrectionInline
 from .creatable import StoryForm
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline
-from .linked import linked_context, linked_save
+from .linked import linked_context, linked_save, shown_names
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
+from .roles import RoleFieldsMixin
 from .xliff import XliffAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    RoleFieldsMixin,
     XliffAdminMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
@@ -144,6 +146,9 @@ class ArticleAdmin(
         placements = getattr(obj, "pending_placements", None)
         if isinstance(inline, PlacementInline) and placements is not None:
             kwargs["form_kwargs"] = {"pending_placements": {p["key"]: p for p in placements}}
+            # What will be live after publishing, as the body above it: an item the pending
+            # body dropped is not listed (readers keep it until then).
+            kwargs["queryset"] = kwargs["queryset"].filter(key__in=[p["key"] for p in placements])
         return kwargs
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -266,7 +271,11 @@ class ArticleAdmin(
                 for variant_form in inline.formset.forms:
                     if variant_form.errors and variant_form.instance.language in errors:
                         errors[variant_form.instance.language] += len(variant_form.errors)
-        source = form["source_language"].value() or settings.LANGUAGE_CODE
+        original = context.get("original")
+        if "source_language" in form.fields:
+            source = form["source_language"].value() or settings.LANGUAGE_CODE
+        else:  # read-only for this user (roles.py)
+            source = original.source_language
         languages = []
         for code in codes:
             name = language_name(code)
@@ -373,7 +382,9 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         article, by = form.instance, request.user
         self.refuse_view_only_changes(request, formsets)
-        was = form.initial.get("status") if change else Article.Status.DRAFT
+        self.refuse_read_only_posts(request, article, formsets)
+        # A status shown read-only (roles.py) is not on the form: it stays as it is.
+        was = form.initial.get("status", article.status) if change else Article.Status.DRAFT
         wanted = article.status
         published = Article.Status.PUBLISHED
         publish = wanted == published and was != published
@@ -398,7 +409,9 @@ class ArticleAdmin(
 
         write = {"by": by, "bylines": bylines, "tags": tags, "related": related}
         if change:
-            was_live = services.is_live(Article.objects.get(pk=article.pk))
+            stored = Article.objects.get(pk=article.pk)
+            was_live = services.is_live(stored)
+            shown_before = shown_names(selectors.pending_view(stored))
 
             def save_draft():
                 try:
@@ -415,7 +428,7 @@ class ArticleAdmin(
             if getattr(request, "newsroom_conflict", None) is not None:
                 return
             # The texts of its pictures, videos, tags and section: other objects' columns.
-            linked_save(request, article)
+            linked_save(request, article, shown_before=shown_before)
             if Correction in inlines:
                 self.save_formset(request, form, inlines[Correction], change=change)
             request.newsroom_saved_pending = was_live and "_publish" not in request.POST

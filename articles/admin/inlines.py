@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..forms import ArticleVariantFormSet
 from ..models import ArticleVariant, language_codes
 from .changelist import OUTDATED_SYMBOL
+from .roles import VariantRoleMixin
 
 
 def _language_order():
@@ -22,7 +23,7 @@ def _language_order():
     )
 
 
-class ArticleVariantInline(admin.TabularInline):
+class ArticleVariantInline(VariantRoleMixin, admin.TabularInline):
     """Where each language version stands; state changes go through the services."""
 
     model = ArticleVariant

@@ -48,15 +48,29 @@ def posted(request) -> dict[str, dict[str, str]]:
     return found
 
 
-def linked_save(request, article) -> None:
+def linked_save(request, article, *, shown_before: set[str] = frozenset()) -> None:
     """Hand what the form sent to services.linked_texts_save, one language at a time; a
-    refusal becomes the form's error (Refused) and the admin's transaction rolls back."""
+    refusal becomes the form's error (Refused) and the admin's transaction rolls back.
+
+    The form lists the texts of what the story showed when it was opened; a picture the
+    same save took out of the story is no longer the story's, so its texts are not sent
+    (a crafted name the story never showed still reaches the service, which refuses it)."""
+    from ..selectors import pending_view
+
+    shown = shown_names(pending_view(article))
     for code, texts in posted(request).items():
+        left = shown_before - shown
+        texts = {name: text for name, text in texts.items() if name not in left}
         try:
             services.linked_texts_save(article=article, language=code, by=request.user, texts=texts)
         except (ValidationError, PermissionDenied) as error:
             messages = [text for texts in error_messages(error).values() for text in texts]
             raise Refused(errors={None: messages}) from error
+
+
+def shown_names(article) -> set[str]:
+    """The names of the texts the story (as given: live or its pending view) shows."""
+    return {item.name for item in linked.linked_texts(article)}
 
 
 def linked_context(request, article) -> dict | None:

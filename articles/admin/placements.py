@@ -17,9 +17,10 @@ from newsroom.languages import language_name
 from ..forms import PlacementForm
 from ..models import Placement
 from ..placements import placement_gaps
+from .roles import PlacementRoleMixin
 
 
-class PlacementInline(ImagePickerMixin, TranslationStackedInline):
+class PlacementInline(PlacementRoleMixin, ImagePickerMixin, TranslationStackedInline):
     """Images and embeds placed in the article's body; shared by every language, with a
     caption per language."""
 

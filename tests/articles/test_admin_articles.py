@@ -61,6 +61,8 @@ class _FormFields(HTMLParser):
         if not self._in_form:
             return
         name = attrs.get("name")
+        if "disabled" in attrs and tag in ("input", "select", "textarea"):
+            return  # A browser does not submit a disabled field.
         if tag == "input" and name:
             kind = attrs.get("type", "text")
             if kind in ("submit", "button", "file"):

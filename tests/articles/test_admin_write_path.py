@@ -96,6 +96,7 @@ def test_a_crafted_language_state_published_is_refused_on_that_row(
 
 def test_a_crafted_unpublish_is_refused(no_publish_client):
     story = factories.article(languages=("en", "nl"))
+    _own(story, no_publish_client)  # another's published story is all read-only to them
     before = stored()
 
     response = no_publish_client.post(
@@ -109,6 +110,7 @@ def test_a_crafted_unpublish_is_refused(no_publish_client):
 
 def test_a_crafted_unpublish_of_a_language_is_refused(no_publish_client):
     story = factories.article(languages=("en", "nl"))
+    _own(story, no_publish_client)  # another's published story is all read-only to them
     url = _change_url(story)
     data = _form_data(no_publish_client, url)
     data[f"variants-{_variant_index(data, 'nl')}-state"] = "in_progress"
@@ -123,6 +125,7 @@ def test_a_crafted_unpublish_of_a_language_is_refused(no_publish_client):
 
 def test_rescheduling_a_published_article_needs_the_publish_permission(no_publish_client):
     story = factories.article()
+    _own(story, no_publish_client)  # another's published story is all read-only to them
     url = _change_url(story)
     later = timezone.localtime(timezone.now() + timedelta(days=2))
     data = _form_data(

@@ -216,3 +216,158 @@ def test_restoring_and_pending_changes_going_live_are_recorded(committed):
     actions = _trail(object_id=story.pk)
     assert ("published", "ed", "nl") in actions
     assert actions[-1] == ("restored", "ed", "")
+
+
+def _account_entries(object_type, object_id):
+    return list(
+        AuditEntry.objects.filter(object_type=object_type, object_id=object_id)
+        .order_by("pk")
+        .values_list("action", "actor_name", "object_title", "details")
+    )
+
+
+def test_deleting_an_account_in_the_admin_is_recorded_with_what_it_could_do(client):
+    chief = factories.user(superuser=True, username="chief")
+    leaver = factories.user(username="leaver")
+    leaver.groups.add(Group.objects.get(name=policy.EDITORS))
+    TranslatorProfile.objects.create(user=leaver, languages=["nl"])
+    leaver_id = leaver.pk
+    client.force_login(chief)
+
+    response = client.post(f"/admin/auth/user/{leaver_id}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    action, actor, title, details = _account_entries("auth.user", leaver_id)[-1]
+    assert (action, actor, title) == ("deleted", "chief", "leaver")
+    assert details == {
+        "groups": ["Editors"],
+        "user_permissions": [],
+        "is_staff": True,
+        "is_superuser": False,
+        "translator_languages": ["nl"],
+    }
+    # The site-wide trail lists it, and the entry does not link to an account that is gone.
+    html = client.get(f"{LIST_URL}?object_type=auth.user&action__exact=deleted").content.decode()
+    assert "leaver" in html and f"/admin/auth/user/{leaver_id}/change/" not in html
+
+
+def test_deleting_accounts_with_the_bulk_action_records_each_of_them(client):
+    chief = factories.user(superuser=True, username="chief")
+    leavers = [factories.user(username=name) for name in ("one", "two")]
+    client.force_login(chief)
+
+    client.post(
+        "/admin/auth/user/",
+        {"action": "delete_selected", "_selected_action": [u.pk for u in leavers], "post": "yes"},
+    )
+
+    deleted = AuditEntry.objects.filter(action="deleted", object_type="auth.user")
+    assert sorted(deleted.values_list("object_title", "actor_name")) == [
+        ("one", "chief"),
+        ("two", "chief"),
+    ]
+
+
+def test_deleting_a_group_is_recorded_for_the_group_and_for_each_member_who_lost_it(client):
+    chief = factories.user(superuser=True, username="chief")
+    desk = Group.objects.create(name="Night desk")
+    desk.permissions.add(Permission.objects.get(codename="publish_article"))
+    member = factories.user(username="owl")
+    member.groups.add(desk)
+    desk_id = desk.pk
+    client.force_login(chief)
+
+    response = client.post(f"/admin/auth/group/{desk_id}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert _account_entries("auth.group", desk_id)[-1] == (
+        "deleted",
+        "chief",
+        "Night desk",
+        {"members": ["owl"], "permissions": ["articles.publish_article"]},
+    )
+    assert _account_entries("auth.user", member.pk)[-1] == (
+        "permissions",
+        "chief",
+        "owl",
+        {"groups_removed": ["Night desk"]},
+    )
+
+
+def test_a_groups_permissions_and_an_accounts_flags_changed_in_the_admin_name_the_chief(client):
+    chief = factories.user(superuser=True, username="chief")
+    desk = Group.objects.create(name="Desk")
+    publish = Permission.objects.get(codename="publish_article")
+    colleague = factories.user(username="colleague", is_superuser=True)
+    client.force_login(chief)
+
+    client.post(
+        f"/admin/auth/group/{desk.pk}/change/", {"name": "Desk", "permissions": [publish.pk]}
+    )
+    client.post(
+        f"/admin/auth/user/{colleague.pk}/change/",
+        {
+            "username": "colleague",
+            "is_active": "on",
+            "date_joined_0": "2024-01-01",
+            "date_joined_1": "10:00:00",
+            "translator_profile-TOTAL_FORMS": "0",
+            "translator_profile-INITIAL_FORMS": "0",
+            "translator_profile-MIN_NUM_FORMS": "0",
+            "translator_profile-MAX_NUM_FORMS": "1",
+        },
+    )
+
+    assert _account_entries("auth.group", desk.pk) == [
+        ("permissions", "chief", "Desk", {"permissions_added": ["articles.publish_article"]})
+    ]
+    assert _account_entries("auth.user", colleague.pk)[-1] == (
+        "permissions",
+        "chief",
+        "colleague",
+        {"is_staff": False, "is_superuser": False},
+    )
+
+
+def test_a_permission_taken_from_its_side_names_the_permission_by_its_code():
+    publish = Permission.objects.get(codename="publish_article")
+    person = factories.user(username="p")
+    person.user_permissions.add(publish)
+
+    publish.user_set.remove(person)
+
+    assert _account_entries("auth.user", person.pk)[-1][3] == {
+        "user_permissions_removed": ["articles.publish_article"]
+    }
+
+
+def test_a_translators_languages_changed_in_the_admin_are_recorded(client):
+    chief = factories.user(superuser=True, username="chief")
+    translator = factories.user(username="anneke")
+    profile = TranslatorProfile.objects.create(user=translator, languages=["nl"])
+    client.force_login(chief)
+
+    client.post(
+        f"/admin/auth/user/{translator.pk}/change/",
+        {
+            "username": "anneke",
+            "is_active": "on",
+            "is_staff": "on",
+            "date_joined_0": "2024-01-01",
+            "date_joined_1": "10:00:00",
+            "translator_profile-TOTAL_FORMS": "1",
+            "translator_profile-INITIAL_FORMS": "1",
+            "translator_profile-MIN_NUM_FORMS": "0",
+            "translator_profile-MAX_NUM_FORMS": "1",
+            "translator_profile-0-id": str(profile.pk),
+            "translator_profile-0-user": str(translator.pk),
+            "translator_profile-0-languages": ["nl", "fr"],
+        },
+    )
+
+    assert _account_entries("auth.user", translator.pk)[-1] == (
+        "permissions",
+        "chief",
+        "anneke",
+        {"translator_languages": ["fr", "nl"], "were": ["nl"]},
+    )
