@@ -28,6 +28,7 @@ from ..forms import ArticleAdminForm, translated_field_names
 from ..models import Article, ArticleVariant, Byline, Correction, TaggedArticle, language_codes
 from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_state_filter
 from .corrections import CorrectionInline
+from .desk import SourceChangesFormMixin
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline, BylineInline, TaggedArticleInline, pending_rows
 from .placements import PlacementInline
@@ -36,6 +37,7 @@ from .review import ReviewAdminMixin
 
 @admin.register(Article)
 class ArticleAdmin(
+    SourceChangesFormMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
@@ -446,6 +448,8 @@ class ArticleAdmin(
             )
         if ArticleVariant in inlines:
             self.save_formset(request, form, inlines[ArticleVariant], change=change)
+        if change:
+            self.save_marked_up_to_date(request, form.instance)
 
     @staticmethod
     def _rows(formset):
