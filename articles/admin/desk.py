@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 
-from newsroom.languages import language_name, text_direction
+from newsroom.languages import language_name, localized, text_direction
 
 from .. import desk, services
 from ..models import Article, ArticleVariant, Section, SourceText, TranslationDesk
@@ -152,9 +152,15 @@ class TranslationDeskAdmin(admin.ModelAdmin):
                 }
             )
         source = article.source_language
+        # The title in the language being translated into when it has one, else the
+        # original's; either way marked with its language (an English title in the Arabic
+        # admin is laid out left to right).
+        title_language = code if localized(article, "title", code) else source
         return {
             "article": article,
-            "title": str(article),
+            "title": localized(article, "title", title_language) or f"#{article.pk}",
+            "title_lang": title_language,
+            "title_dir": text_direction(title_language),
             "language": code,
             "language_name": language_name(code),
             "dir": text_direction(code),

@@ -19,12 +19,12 @@ pytestmark = pytest.mark.django_db
 DESK = "/admin/articles/translationdesk/"
 
 
-def _items(response) -> list[tuple[str, str]]:
-    """(title, language) of each item on the desk, in order."""
+def _items(response) -> list[tuple[int, str]]:
+    """(article id, language) of each item on the desk, in order."""
     return [
-        (title, code)
-        for code, title in re.findall(
-            r'data-language="(\w+)">\s*<h2 class="nr-desk-title"><a href="[^"]+">([^<]+)</a>',
+        (int(pk), code)
+        for pk, code in re.findall(
+            r'<li class="nr-desk-item" data-article="(\d+)" data-language="(\w+)">',
             response.content.decode(),
         )
     ]
@@ -95,9 +95,9 @@ def test_a_translator_sees_only_their_languages_newest_publication_first(client,
     response = client.get(DESK)
     assert response.status_code == 200
     assert _items(response) == [
-        ("Fresh story, no Dutch yet", "nl"),
-        ("Story whose English changed", "nl"),
-        ("Draft with a Dutch start", "nl"),
+        (newsroom["missing"].pk, "nl"),
+        (newsroom["outdated"].pk, "nl"),
+        (newsroom["progress"].pk, "nl"),
     ]
     assert _count(response, "missing") == "1"
     assert _count(response, "in_progress") == "1"
@@ -105,6 +105,9 @@ def test_a_translator_sees_only_their_languages_newest_publication_first(client,
     assert _count(response, "sent_back") == "0"
     body = response.content.decode()
     assert "Archived story" not in body and "Old story, all done" not in body
+    # Each title in the language it is written in: the Dutch one once there is one.
+    assert 'lang="en" dir="ltr">Fresh story, no Dutch yet</a>' in body
+    assert 'lang="nl" dir="ltr">Concept</a>' in body
     # One click to the side-by-side editor, opened on Dutch.
     change = reverse("admin:articles_article_change", args=[newsroom["outdated"].pk])
     assert f'href="{change}?language=nl"' in body
@@ -113,21 +116,21 @@ def test_a_translator_sees_only_their_languages_newest_publication_first(client,
 def test_a_translator_cannot_ask_for_another_language(client, newsroom):
     client.force_login(_translator("nl"))
     response = client.get(DESK, {"language": "de"})
-    assert {code for _title, code in _items(response)} == {"nl"}
+    assert {code for _pk, code in _items(response)} == {"nl"}
 
 
 def test_an_editor_sees_every_language_and_filters_by_language_section_and_state(client, newsroom):
     client.force_login(_member(policy.EDITORS))
     everything = _items(client.get(DESK))
-    assert ("Fresh story, no Dutch yet", "ar") in everything
-    assert ("Fresh story, no Dutch yet", "de") in everything
-    assert not any(code == "en" for _title, code in everything)  # the source is not work
+    assert (newsroom["missing"].pk, "ar") in everything
+    assert (newsroom["missing"].pk, "de") in everything
+    assert not any(code == "en" for _pk, code in everything)  # the source is not work
     assert _items(client.get(DESK, {"language": "nl", "state": "outdated"})) == [
-        ("Story whose English changed", "nl")
+        (newsroom["outdated"].pk, "nl")
     ]
     world = newsroom["outdated"].section
     in_world = _items(client.get(DESK, {"section": world.pk, "language": "de"}))
-    assert in_world == [("Story whose English changed", "de")]
+    assert in_world == [(newsroom["outdated"].pk, "de")]
 
 
 def test_a_sent_back_translation_shows_the_reviewers_note(client, newsroom):
@@ -143,7 +146,7 @@ def test_a_sent_back_translation_shows_the_reviewers_note(client, newsroom):
     )
     client.force_login(translator)
     response = client.get(DESK, {"state": "sent_back"})
-    assert _items(response) == [("Old story, all done", "nl")]
+    assert _items(response) == [(newsroom["old"].pk, "nl")]
     assert "Kijk de kop nog eens na." in response.content.decode()
     assert _count(response, "sent_back") == "1"
 
