@@ -65,7 +65,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a body diff: "same", "added", "removed" or "changed".
+    """One paragraph of a body diff: "same", "added", "removed", "changed", or "moved" (and
+    "moved_away" where it stood before).
 
     `segments` holds the words: for a changed paragraph, the word diff; otherwise the one
     text with the paragraph's op.
@@ -77,7 +78,7 @@ class Paragraph:
     @property
     def text(self) -> str:
         """The paragraph as it reads now (a removed one: as it read before)."""
-        if self.op == "removed":
+        if self.op in ("removed", "moved_away"):
             return "".join(s.text for s in self.segments)
         return "".join(s.text for s in self.segments if s.op != "delete")
 
@@ -296,6 +297,24 @@ def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
                 out.append(Paragraph("removed", (Segment("delete", before),)))
             if after is not None:
                 out.append(Paragraph("added", (Segment("insert", after),)))
+    return _moves(out)
+
+
+def _moves(diffed: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """A paragraph removed in one place and added unchanged in another was moved: it is
+    "moved" where it now stands and "moved_away" where it stood, so a reader of the diff
+    does not translate it again."""
+    removed = [p.text for p in diffed if p.op == "removed"]
+    added = [p.text for p in diffed if p.op == "added"]
+    moved = set(removed) & set(added)
+    if not moved:
+        return tuple(diffed)
+    out = []
+    for paragraph in diffed:
+        if paragraph.op in ("removed", "added") and paragraph.text in moved:
+            op = "moved" if paragraph.op == "added" else "moved_away"
+            paragraph = Paragraph(op, (Segment("equal", paragraph.text),))
+        out.append(paragraph)
     return tuple(out)
 
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from media.renditions import MIME_TYPES
 from media.services import picture_renditions
-from newsroom.languages import active_language, localized
+from newsroom.languages import active_language, localized, reader_text
 
 from . import selectors
 from .models import Article, Author, Section, Tag, slug_for
@@ -180,14 +180,15 @@ class SectionFeed(SiteFeed):
         return Source(request=request, language=active_language(), section=section)
 
     def title(self, source):
-        return f"{localized(source.section, 'name') or source.section} – {super().title(source)}"
+        # A feed's title is plain text: a name not in the reader's language says so in words.
+        return f"{reader_text(source.section, 'name').plain} – {super().title(source)}"
 
     def link(self, source):
         return reverse("articles:section", kwargs={"slug": slug_for(source.section)})
 
     def description(self, source):
         return _("The latest stories in %(section)s from %(site)s.") % {
-            "section": localized(source.section, "name") or source.section,
+            "section": reader_text(source.section, "name").plain,
             "site": settings.NEWSROOM_SITE_NAME,
         }
 
@@ -205,14 +206,14 @@ class TagFeed(SiteFeed):
         return Source(request=request, language=active_language(), tag=tag)
 
     def title(self, source):
-        return f"{source.tag} – {super().title(source)}"
+        return f"{reader_text(source.tag, 'name').plain} – {super().title(source)}"
 
     def link(self, source):
         return reverse("articles:tag", kwargs={"slug": slug_for(source.tag)})
 
     def description(self, source):
         return _("Stories about %(topic)s from %(site)s.") % {
-            "topic": source.tag,
+            "topic": reader_text(source.tag, "name").plain,
             "site": settings.NEWSROOM_SITE_NAME,
         }
 
@@ -282,7 +283,8 @@ def feed_links(context) -> list[dict]:
         obj = context.get(key)
         if not isinstance(obj, (Section, Tag, Author)) or not obj.pk:
             continue
-        title = f"{localized(obj, 'name') or obj} – {settings.NEWSROOM_SITE_NAME}"
+        shown = reader_text(obj, "name").plain if isinstance(obj, (Section, Tag)) else obj.name
+        title = f"{shown} – {settings.NEWSROOM_SITE_NAME}"
         links += [
             {
                 "type": "application/rss+xml",

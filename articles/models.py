@@ -842,6 +842,7 @@ class Revision(models.Model):
         SUBMITTED = "submitted", pgettext_lazy("revision kind", "Submitted for review")
         SENT_BACK = "sent_back", pgettext_lazy("revision kind", "Sent back")
         CONFLICT = "conflict", pgettext_lazy("revision kind", "Refused save (kept)")
+        UP_TO_DATE = "up_to_date", pgettext_lazy("revision kind", "Marked up to date")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
@@ -1046,6 +1047,16 @@ class ReviewQueue(PendingChange):
         verbose_name_plural = _("review queue")
 
 
+class TranslationDesk(ArticleVariant):
+    """The translators' worklist, as the admin's index and sidebar list it (its admin page
+    is the desk, articles/admin/desk.py)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("translation desk")
+        verbose_name_plural = _("translation desk")
+
+
 class TranslatorProfile(models.Model):
     """The languages a translator is assigned to: the only ones whose text they may change."""
 
@@ -1117,3 +1128,40 @@ class TranslationMemory(models.Model):
 
     def __str__(self):
         return f"{self.source_language}→{self.target_language}: {self.source_text[:40]}"
+
+
+class SourceText(models.Model):
+    """The source-language title, standfirst and body of an article at one source version.
+
+    Written by services.article_saved each time Article.source_version goes up (and for a
+    new article), never edited: a translation made from version N is compared with the
+    source as it stood at N ("what changed since"). A Revision cannot say this: it holds
+    the editors' pending view (drafts included), and the source version counts changes of
+    the live row only.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="source_texts"
+    )
+    version = models.PositiveIntegerField(_("source version"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    text = models.JSONField(
+        _("text"), default=dict, help_text=_("Title, standfirst and body at this version.")
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("source text")
+        verbose_name_plural = _("source texts")
+        ordering = ["article", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "version"], name="sourcetext_article_version_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} v{self.version} [{self.language}]"
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url(self.language)

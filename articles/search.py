@@ -36,7 +36,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import events
-from newsroom.languages import active_language, language_codes, localized
+from newsroom.languages import active_language, language_codes, localized, reader_text
 from newsroom.pages import page_links, page_urls, paginate, render_page
 
 # A query longer than this is cut (and the reader told): no one types more, and each word
@@ -353,7 +353,7 @@ def search_page(request):
             data[name] = ""
     form = SearchForm(
         data,
-        sections=[(slug, localized(s, "name") or str(s)) for slug, s in sections.items()],
+        sections=[(slug, reader_text(s, "name").plain) for slug, s in sections.items()],
     )
     page, results = None, []
     if query.words:

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db.models import Count, DateTimeField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
-from newsroom.languages import column, language_codes, language_order, localized
+from newsroom.languages import column, language_codes, language_name, language_order, localized
 
 from . import revisions
 from .models import Article, ArticleVariant, Correction, SlugHistory, placements_prefetch
@@ -253,3 +253,28 @@ def pending_view(article: Article, language: str | None = None) -> Article:
             view.pending_placements = list(data.get("placements", []))
     view.is_pending_view = True
     return view
+
+
+def outdated_note(article: Article, language: str) -> dict | None:
+    """The note on a translation whose original changed since it was translated: the
+    original's language, when it changed (its text's last change after publication, None
+    when that is not known) and its address when readers can see it. None for an up-to-date
+    translation and for the original itself. Reads the prefetched variants (no query).
+    """
+    source = article.source_language
+    if language == source:
+        return None
+    variants = {v.language: v for v in article.variants.all()}
+    variant = variants.get(language)
+    if variant is None:
+        return None
+    variant.article = article  # is_outdated compares with the article's source version
+    if not variant.is_outdated:
+        return None
+    original = variants.get(source)
+    return {
+        "language": source,
+        "name": language_name(source),
+        "date": original.content_updated_at if original is not None else None,
+        "url": article.get_absolute_url(source) if source in article.published_languages() else "",
+    }

@@ -40,10 +40,10 @@ from .models import (
 )
 from .placements import placements_sync
 from .publishing import require_publishable
+from .sourcetexts import SOURCE_FIELDS, source_text_record
 
 logger = logging.getLogger(__name__)
 
-SOURCE_FIELDS = ("title", "standfirst", "body")
 PUBLISHED = Article.Status.PUBLISHED
 
 
@@ -137,7 +137,9 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
     variants = variants_ensure(article=article)
     # Pictures and videos the editor inserted in the source body become placements.
     placements_sync(article=article, by=None)
-    if previous is not None:
+    if previous is None:
+        source_text_record(article=article)
+    else:
         _note_text_updates(previous, article, variants)
         source = article.source_language
         if any(
@@ -145,6 +147,8 @@ def article_saved(*, article: Article, previous: Article | None) -> None:
         ):
             Article.objects.filter(pk=article.pk).update(source_version=F("source_version") + 1)
             article.refresh_from_db(fields=["source_version"])
+            # What changed since is only known if each version's text is kept.
+            source_text_record(article=article)
         for code in language_codes():
             old, new = localized(previous, "slug", code), localized(article, "slug", code)
             if old and old != new and previous.first_published_at:
@@ -1246,6 +1250,67 @@ def linked_texts_save(*, article: Article, language: str, by, texts: dict[str, s
         PendingChange.objects.filter(article=stored, language=language).delete()
     _next_due_refresh()
     events.emit(events.PendingChangeSaved(by=by, article_id=stored.pk, languages=(language,)))
+
+
+@transaction.atomic
+def variant_mark_up_to_date(*, article: Article, language: str, by) -> ArticleVariant:
+    """Record that the `language` translation follows the current source text, without
+    unpublishing or changing any text: after the translator updated what changed, or when
+    an editor judges the source change (a typo fix) needs no new translation.
+
+    Needs articles.change_article and the right to change that language's version (a
+    translator: only their languages; articles/policy.py). A language that is missing or
+    the source language cannot be marked. Leaves a revision ("Marked up to date") and
+    emits VariantMarkedUpToDate.
+    """
+    require(by, "articles.change_article")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if language == article.source_language:
+        raise ValidationError(
+            _("%(language)s is this story's source language: it is never outdated.")
+            % {"language": language_name(language)},
+            code="source_language",
+        )
+    policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
+    variant = variants_ensure(article=article)[language]
+    if variant.state == ArticleVariant.State.MISSING:
+        raise ValidationError(
+            _("There is no translation in %(language)s to mark up to date yet.")
+            % {"language": language_name(language)},
+            code="missing",
+        )
+    previous = variant.source_version
+    if previous == article.source_version:
+        return variant
+    _bump(article)
+    variant.source_version = article.source_version
+    variant.save(update_fields=["source_version", "updated_at"])
+    _record(
+        article,
+        by=by,
+        kind=Revision.Kind.UP_TO_DATE,
+        data=_pending_snapshot(article),
+        languages=[language],
+        comment=_(
+            "Translation (%(language)s) marked up to date with source version %(version)s "
+            "(was %(previous)s)."
+        )
+        % {
+            "language": language_name(language),
+            "version": article.source_version,
+            "previous": previous,
+        },
+    )
+    events.emit(
+        events.VariantMarkedUpToDate(
+            by=by,
+            article_id=article.pk,
+            language=language,
+            source_version=article.source_version,
+            previous=previous,
+        )
+    )
+    return variant
 
 
 # -- What files an article: sections, tags, authors --

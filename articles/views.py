@@ -134,6 +134,7 @@ def article_detail(request, year, month, day, slug):
             article, "content_warning", original=article.source_language, language=language
         ),
         "tags": tags,
+        "outdated_note": selectors.outdated_note(article, language),
         "corrections": selectors.corrections_for(article, language),
         "updated_at": selectors.article_updated_at(article, language),
         "related_articles": related_articles,
@@ -194,8 +195,10 @@ def _search_and_social(request, article, language, urls, context) -> dict:
     site = settings.NEWSROOM_SITE_NAME
     headline = article.seo_title or article.title
     description = article.seo_description or article.standfirst
-    section = str(reader_text(article.section, "name").text) if article.section else ""
-    tag_names = [reader_text(tag, "name").text for tag in context["tags"]]
+    # Structured data has no room for a marker: a name not in the reader's language is left
+    # out (it is optional), never given as if it were theirs.
+    section = reader_text(article.section, "name").native if article.section else ""
+    tag_names = [name for tag in context["tags"] if (name := reader_text(tag, "name").native)]
     images = []
     if article.lead_image is not None and article.lead_image.file:
         images = [
@@ -223,7 +226,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
         for line in article.bylines.all()
     ]
     crumbs = [(site, home)]
-    if article.section is not None:
+    if article.section is not None and section:
         crumbs.append((section, request.build_absolute_uri(slug_url(article.section))))
     crumbs.append((article.title, url))
     return {
@@ -253,7 +256,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
             language=language,
             other_languages=list(absolute),
             image=share_image,
-            image_alt=reader_text(article.lead_image, "alt_text").text
+            image_alt=reader_text(article.lead_image, "alt_text").native
             if article.lead_image
             else "",
             published=article.published_at,

@@ -76,6 +76,17 @@ class LanguageVersionChanged(Event):
 
 
 @dataclass(frozen=True)
+class VariantMarkedUpToDate(Event):
+    """A translation was marked as following the source at `source_version` (it was at
+    `previous`); no text and no state changed."""
+
+    article_id: int
+    language: str
+    source_version: int
+    previous: int = 0
+
+
+@dataclass(frozen=True)
 class PendingChangeSaved(Event):
     """Pending changes of a published article were saved, scheduled, submitted, sent back or
     restored; readers see no change. `languages` names the parts ("" the shared fields)."""

@@ -105,6 +105,18 @@ class ReaderText:
     def marker(self) -> str:
         return fallback_marker(self.language) if self.fallback else ""
 
+    @property
+    def plain(self) -> str:
+        """The text for plain-text places (a feed's title, a select's option): a fallback
+        carries its marker in words, "Klimaat" or "Climate (in het Engels)"."""
+        return f"{self.text} {self.marker}" if self.fallback else self.text
+
+    @property
+    def native(self) -> str:
+        """The text only when it is in the reader's language, else "": for places where a
+        marker does not fit and leaving the text out is safe (structured data, meta tags)."""
+        return "" if self.fallback else self.text
+
     def __html__(self) -> str:
         if not self.fallback:
             return conditional_escape(self.text)

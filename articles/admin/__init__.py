@@ -8,6 +8,7 @@ One module per concern; importing them registers the admins.
 - placements.py: the placed pictures and videos, and the warning about gaps
 - changelist.py: the article list: per-language filters, summary and titles
 - accounts.py: accounts, groups and translators' languages, for chief editors
+- desk.py: the translation desk, a translator's worklist
 """
 
-from . import accounts, articles, filing  # noqa: F401  (registers the admins)
+from . import accounts, articles, desk, filing  # noqa: F401  (registers the admins)

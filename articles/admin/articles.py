@@ -30,6 +30,7 @@ from ..models import Article, ArticleVariant, Correction, language_codes
 from .changelist import ArticleChangelistMixin, PendingChangesFilter, variant_state_filter
 from .corrections import CorrectionInline
 from .creatable import StoryForm
+from .desk import SourceChangesFormMixin
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline
 from .linked import linked_context, linked_save, shown_names
@@ -43,6 +44,7 @@ from .xliff import XliffAdminMixin
 class ArticleAdmin(
     RoleFieldsMixin,
     XliffAdminMixin,
+    SourceChangesFormMixin,
     ReviewAdminMixin,
     FallbackAddressNoticeMixin,
     ServiceAdminMixin,
@@ -457,6 +459,8 @@ class ArticleAdmin(
             )
         if ArticleVariant in inlines:
             self.save_formset(request, form, inlines[ArticleVariant], change=change)
+        if change:
+            self.save_marked_up_to_date(request, form.instance)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ArticleVariant:

@@ -18,7 +18,7 @@ from articles import body as body_references
 from articles import structured_data
 from articles.models import Section, Tag, placements_prefetch, slug_for
 from media.templatetags.media_tags import assets_once, placed_item
-from newsroom.languages import active_language, localized, reader_text
+from newsroom.languages import ReaderText, active_language, reader_text
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -111,13 +111,33 @@ def article_placements(article):
     return {placement.key: placement for placement in article.placements.all()}
 
 
-def render_placement(placement, context):
-    caption = localized(placement, "caption_override")
+def placement_caption(placement, original: str | None = None) -> ReaderText:
+    """The caption a reader is shown under a placed item: this article's caption in the
+    reader's language, else the picture's or video's own; else, marked, the article's
+    caption in its source language (`original`), else the item's in any language.
+
+    The one fallback policy (reader_text): a caption names who and what is in the picture,
+    so a missing translation shows the original, marked, rather than nothing.
+    """
     item = placement.image or placement.embed
-    if not caption and item is not None:
-        caption = localized(item, "caption")
+    for shown in (
+        reader_text(placement, "caption_override", original=original),
+        reader_text(item, "caption") if item is not None else ReaderText(),
+    ):
+        if shown and not shown.fallback:
+            return shown
+    own = reader_text(placement, "caption_override", original=original)
+    return own or (reader_text(item, "caption") if item is not None else ReaderText())
+
+
+def render_placement(placement, context):
+    article = context.get("article")
+    original = getattr(article, "source_language", None)
     return assets_once(context) + placed_item(
-        image=placement.image, embed=placement.embed, caption=caption, key=placement.key
+        image=placement.image,
+        embed=placement.embed,
+        caption=placement_caption(placement, original),
+        key=placement.key,
     )
 
 

@@ -446,18 +446,22 @@ def test_no_warning_note_when_the_article_has_no_warning(client):
     assert 'role="note"' not in client.get(url(story, "en")).content.decode()
 
 
-def test_lead_image_caption_is_in_the_readers_language_or_absent(client):
+def test_lead_image_caption_is_in_the_readers_language_or_the_original_marked(client):
     picture = factories.image(
         caption_en="Flooded street.", caption_ar="شارع غمرته المياه", credit="A. Photographer"
     )
     story = factories.article(languages=("en", "nl", "ar"), lead_image=picture)
 
     arabic = client.get(url(story, "ar")).content.decode()
-    dutch = client.get(url(story, "nl")).content.decode()
+    dutch = client.get(url(story, "nl"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
 
     assert "<figure" in arabic and "شارع غمرته المياه" in arabic
     assert "Flooded street." not in arabic
-    assert "Flooded street." not in dutch
+    # No Dutch caption: the original, in its own language and marked as such (issue 9.5).
+    assert (
+        '<span lang="en" dir="ltr" class="fallback">Flooded street.</span> '
+        '<span class="fallback-marker">(in het Engels)</span>'
+    ) in dutch
     assert "A. Photographer" in dutch  # the credit is a name, the same in every language
 
 

@@ -13,6 +13,9 @@
     var frame = document.createElement("iframe");
     frame.src = box.dataset.embedSrc;
     frame.title = box.dataset.embedTitle || "";
+    if (box.dataset.embedLang) {
+      frame.lang = box.dataset.embedLang; // a title in another language than the page's
+    }
     frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
     frame.allowFullscreen = true;
     frame.referrerPolicy = "strict-origin-when-cross-origin";

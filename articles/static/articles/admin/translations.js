@@ -116,6 +116,15 @@
     }
     fieldset.classList.add("nr-enhanced");
 
+    // What changed in the source since each outdated translation (the desk's panels,
+    // above the form): moved beside the fields, only the chosen language's shown.
+    var changePanels = Array.prototype.slice.call(
+      document.querySelectorAll(".nr-source-changes[data-nr-lang]")
+    );
+    changePanels.forEach(function (panel) {
+      heads.after(panel);
+    });
+
     function show(code) {
       state.active = code;
       var source = state.source;
@@ -133,6 +142,9 @@
       Object.keys(buttons).forEach(function (key) {
         buttons[key].setAttribute("aria-pressed", key === code ? "true" : "false");
         buttons[key].classList.toggle("nr-is-source", key === source);
+      });
+      changePanels.forEach(function (panel) {
+        panel.hidden = panel.getAttribute("data-nr-lang") !== code;
       });
       sourceHead.textContent = languages[source].sourceHeading;
       targetHead.textContent = single ? "" : languages[code].targetHeading;
@@ -203,10 +215,17 @@
       });
     }
 
-    // Open the first language with an error; otherwise the last one chosen here, or the source.
+    // Open the first language with an error; otherwise the one the address asks for
+    // (?language=nl: the translation desk's links), the last one chosen here, or the source.
     var first = config.languages.filter(function (lang) {
       return lang.errors > 0;
     })[0];
+    var asked = null;
+    try {
+      asked = new URLSearchParams(window.location.search).get("language");
+    } catch (e) {
+      asked = null;
+    }
     var remembered = null;
     try {
       remembered = window.sessionStorage.getItem(STORAGE_KEY);
@@ -215,6 +234,8 @@
     }
     if (first) {
       show(first.code);
+    } else if (asked && languages[asked]) {
+      show(asked);
     } else if (remembered && languages[remembered]) {
       show(remembered);
     } else {

@@ -1,0 +1,108 @@
+"""The translation desk in Chromium: a Dutch translator opens the worklist, follows the
+outdated story to the form (opened on Dutch), reads the changed paragraph beside the source,
+and marks the translation up to date; an empty language started from the source keeps its
+headings, quotes, lists, links and placed pictures."""
+
+import pytest
+
+from articles import policy, services
+from articles.models import Article, ArticleVariant, TranslatorProfile
+from demo.seed import ensure_groups
+from tests import factories
+from tests.media import factories as media_factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]
+
+
+def _log_in(page, live_server, user, next_url):
+    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "pw-for-tests-only")
+    page.click("input[type=submit]")
+
+
+def test_a_translator_goes_from_the_desk_to_the_changed_paragraph_and_marks_it(page, live_server):
+    ensure_groups()
+    from django.contrib.auth.models import Group
+
+    translator = factories.user()
+    translator.groups.add(Group.objects.get(name=policy.TRANSLATORS))
+    TranslatorProfile.objects.create(user=translator, languages=["nl"])
+    editor = factories.superuser()
+    story = factories.article(
+        languages=("en", "nl"),
+        title_en="River floods the town",
+        body_en="<p>The river rose overnight.</p><p>The mayor called a meeting.</p>",
+    )
+    services.article_update(
+        article=Article.objects.get(pk=story.pk),
+        by=editor,
+        body_en="<p>The river rose fast overnight.</p><p>The mayor called a meeting.</p>",
+    )
+    services.article_publish(article=Article.objects.get(pk=story.pk), by=editor)
+
+    _log_in(page, live_server, translator, "/admin/")
+    page.click("a[href='/admin/articles/translationdesk/']")
+    item = page.locator(".nr-desk-item[data-language=nl]")
+    assert "Outdated" in item.locator(".nr-desk-badge").inner_text()
+    item.locator(".nr-desk-open a").click()
+
+    page.wait_for_selector(".nr-switcher-button[data-nr-lang=nl][aria-pressed=true]")
+    panel = page.locator("#nr-source-changes-nl")
+    assert panel.is_visible()
+    changed = panel.locator(".nr-para-changed")
+    assert changed.locator("ins").inner_text() == "fast "
+    # The panel stands beside the fields, inside the translation fieldset.
+    assert panel.evaluate("el => !!el.closest('fieldset.nr-translations')")
+
+    page.check("#nr-mark-nl")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    variant = ArticleVariant.objects.select_related("article").get(article=story, language="nl")
+    assert not variant.is_outdated and variant.state == ArticleVariant.State.PUBLISHED
+    assert page.locator("#nr-source-changes-nl").count() == 0
+
+
+def test_start_from_the_source_keeps_links_lists_quotes_and_pictures(page, live_server):
+    editors, _translators = ensure_groups()
+    editor = factories.user()
+    editor.groups.add(editors)
+    photo = media_factories.image(alt_text_en="Boats on the square")
+    key = f"image-{photo.pk}"
+    story = factories.article(
+        published=False,
+        title_en="The flood",
+        body_en=(
+            "<h2>Overnight</h2>"
+            '<p>Read <a href="https://example.org/report">the report</a> first.</p>'
+            f'<figure data-placement="{key}"></figure>'
+            "<ul><li><p>Sandbags</p></li><li><p>Boats</p></li></ul>"
+            '<blockquote><p>"We lost everything," she said.</p></blockquote>'
+        ),
+    )
+    _log_in(page, live_server, editor, f"/admin/articles/article/{story.pk}/change/?language=de")
+    # Opened on German, as the desk's links ask.
+    page.wait_for_selector(".nr-switcher-button[data-nr-lang=de][aria-pressed=true]")
+    page.locator(".field-body_de .nr-start-from-source").click()
+    german = page.locator(".field-body_de [contenteditable=true]")
+    german.locator("figure.nr-placement-node img").wait_for()
+    assert german.evaluate("el => Array.from(el.children).map(c => c.tagName)") == [
+        "H2",
+        "P",
+        "FIGURE",
+        "UL",
+        "BLOCKQUOTE",
+    ]
+    page.fill("#id_title_de", "Die Flut")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("load")
+    body_de = Article.objects.get(pk=story.pk).body_de
+    assert '<a href="https://example.org/report">the report</a>' in body_de
+    assert f'<figure data-placement="{key}"></figure>' in body_de
+    assert "<ul><li><p>Sandbags</p></li>" in body_de and "<blockquote>" in body_de
