@@ -477,6 +477,10 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
         constraints = unique_per_language("article", "slug")
+        # What every reader listing filters and orders by (published(), newest first): the
+        # count and the page read this index only, not the wide rows with every language's
+        # text (on SQLite the home page's count went from about 8 ms to under 1 ms).
+        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):
@@ -501,16 +505,18 @@ class Article(models.Model):
         language = language or active_language()
         slug = localized(self, "slug", language)
         when = timezone.localtime(self.published_at or self.created_at or timezone.now())
+        kwargs = {
+            "year": when.year,
+            "month": f"{when.month:02d}",
+            "day": f"{when.day:02d}",
+            "slug": slug or str(self.pk),
+        }
+        if language == translation.get_language():
+            # A listing asks this for each story: switching languages costs as much as
+            # the reverse() itself.
+            return reverse("articles:article", kwargs=kwargs)
         with translation.override(language):
-            return reverse(
-                "articles:article",
-                kwargs={
-                    "year": when.year,
-                    "month": f"{when.month:02d}",
-                    "day": f"{when.day:02d}",
-                    "slug": slug or str(self.pk),
-                },
-            )
+            return reverse("articles:article", kwargs=kwargs)
 
     def clean(self):
         if not localized(self, "title", self.source_language):
@@ -617,6 +623,10 @@ class ArticleVariant(models.Model):
             models.UniqueConstraint(
                 fields=["article", "language"], name="variant_article_language_uniq"
             )
+        ]
+        # in_language(): answered from the index alone, without reading the variant rows.
+        indexes = [
+            models.Index(fields=["article", "language", "state"], name="variant_visible_lookup")
         ]
 
     def __str__(self):

@@ -5,11 +5,20 @@ Writes live in `services.py`; listings start from `Article.objects.visible(lang)
 
 from datetime import datetime
 
-from django.db.models import Count, DateTimeField, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Greatest
 
 from newsroom.languages import column, language_codes, language_name, language_order, localized
 
+from . import body as body_references
 from . import revisions
 from .models import Article, ArticleVariant, Correction, SlugHistory, placements_prefetch
 
@@ -40,15 +49,27 @@ def _any_slug(slug: str) -> Q:
 
 def article_detail_queryset(language: str):
     """Visible articles with everything the article page shows, in a fixed number of queries."""
-    # The variants tell the language switcher and the hreflang links where the story is visible;
-    # the placed images and embeds are what {% article_body %} puts where the body refers to them.
+    # The variants tell the language switcher and the hreflang links where the story is visible.
+    # The placed images and embeds come later, and only for a body that refers to some
+    # (body_placements).
     return (
         Article.objects.visible(language)
         .for_listing()
         .defer(None)
         .with_filing()
-        .prefetch_related("variants", placements_prefetch())
+        .prefetch_related("variants")
     )
+
+
+def body_placements(article: Article) -> list:
+    """The placed items of an article whose body in the active language refers to any: one
+    query (with their images and embeds), whose prefetch cache {% article_body %} reads.
+    A body without references shows none: nothing is asked of the database."""
+    if not body_references.REFERENCE.search(article.body or ""):
+        return []
+    if "placements" not in getattr(article, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([article], placements_prefetch())
+    return list(article.placements.all())
 
 
 def article_by_address(language: str, slug: str) -> tuple[Article | None, bool]:
@@ -109,6 +130,19 @@ def is_id(text: str) -> bool:
 # -- What an article page shows around the story --
 
 
+def _link_columns(language: str) -> tuple[str, ...]:
+    # What a link to another story shows (title, address, date, the lead picture's id for
+    # the page cache), in `language`: not the dozens of columns of every language.
+    return (
+        "pk",
+        "published_at",
+        "created_at",
+        "lead_image_id",
+        column("title", language),
+        column("slug", language),
+    )
+
+
 def related_articles(article: Article, language: str, *, limit: int = RELATED_LIMIT) -> list:
     """Up to `limit` other stories visible in `language` that share a tag with `article`,
     the most shared tags first, then the newest. One query (the article's tags come from
@@ -119,6 +153,7 @@ def related_articles(article: Article, language: str, *, limit: int = RELATED_LI
         return []
     return list(
         Article.objects.visible(language)
+        .only(*_link_columns(language))
         .filter(tags__in=tag_ids)
         .exclude(pk=article.pk)
         # After the filter, the count is of the shared tags only.
@@ -135,6 +170,7 @@ def section_neighbours(article: Article, language: str) -> tuple[Article | None,
         return None, None
     others = (
         Article.objects.visible(language)
+        .only(*_link_columns(language))
         .filter(section_id=article.section_id)
         .exclude(pk=article.pk)
     )

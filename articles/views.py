@@ -117,13 +117,14 @@ def article_detail(request, year, month, day, slug):
     related_articles = selectors.related_articles(article, language)
     neighbours = [a for a in (*related_articles, previous_article, next_article) if a is not None]
     tags = article.tag_objects()
+    placements = selectors.body_placements(article)
     pagecache.depends_on(
         request,
         *pagecache.article_tags([article]),
         *(f"tag:{tag.pk}" for tag in tags),
         *(f"author:{line.author_id}" for line in article.bylines.all()),
-        *(f"image:{p.image_id}" for p in article.placements.all() if p.image_id),
-        *(f"embed:{p.embed_id}" for p in article.placements.all() if p.embed_id),
+        *(f"image:{p.image_id}" for p in placements if p.image_id),
+        *(f"embed:{p.embed_id}" for p in placements if p.embed_id),
         # The related stories and the section's neighbours show their titles here.
         *pagecache.article_tags(neighbours),
     )

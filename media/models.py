@@ -172,15 +172,25 @@ class Image(models.Model):
         """The background job has made this picture's renditions (see media.jobs)."""
         return self.renditions_state == self.RenditionsState.READY
 
-    def ready_renditions(self, crop: str, spec: str) -> list["ReadyRendition"] | None:
+    def ready_renditions(
+        self, crop: str, spec: str, url_base: str = ""
+    ) -> list["ReadyRendition"] | None:
         """The whole ladder of `crop` from the manifest, narrowest first, or None when the
-        manifest does not vouch for it (not made yet, or made for another `spec`)."""
+        manifest does not vouch for it (not made yet, or made for another `spec`).
+
+        The addresses the manifest stored with the ladder are used when they were made for
+        `url_base` (the storage's address of "" now); else each is asked of the storage.
+        """
         manifest = self.renditions_ready or {}
         if manifest.get("spec") != spec:
             return None
         rows = manifest.get("crops", {}).get(crop)
         if not rows:
             return None
+        urls = manifest.get("urls", {}).get(crop) if url_base else None
+        if urls and manifest.get("url_base") == url_base and len(urls) == len(rows):
+            pairs = zip(rows, urls, strict=True)
+            return [ReadyRendition(*row, stored_url=url) for row, url in pairs]
         return [ReadyRendition(*row) for row in rows]
 
     def cached_renditions(self):
@@ -199,11 +209,13 @@ class ReadyRendition:
     height: int
     format: str
     name: str
+    # The storage's address of `name`, as the manifest stored it ("" to ask the storage).
+    stored_url: str = ""
 
     @property
     def url(self) -> str:
         # Rendition.file has no storage of its own: the default storage stores them.
-        return default_storage.url(self.name)
+        return self.stored_url or default_storage.url(self.name)
 
 
 def rendition_upload_to(rendition, filename):

@@ -6,12 +6,14 @@ one domain event after the commit; renditions are derived data and announce noth
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -251,6 +253,20 @@ def rendition_spec() -> str:
     return f"{widths}|{','.join(rendition_formats())}"
 
 
+@functools.cache
+def media_url_base() -> str:
+    """The storage's address of "" (its base URL), which tells whether the addresses a
+    manifest stored are still the storage's: a moved MEDIA_URL or bucket domain changes
+    it, and the pictures then ask the storage again until their manifests are rewritten.
+
+    "" when the storage's addresses carry a query string (signed S3 addresses expire and
+    must not be stored). Kept for the process; media.signals clears it when the storage
+    settings change (tests).
+    """
+    base = default_storage.url("")
+    return "" if "?" in base else base
+
+
 def _complete(image: Image, crop: str, rows: list) -> bool:
     if not (image.width and image.height):
         return False
@@ -275,12 +291,16 @@ def manifest_refresh(*, image: Image) -> dict:
         if not locked:  # deleted meanwhile
             return {}
         rows = list(Rendition.objects.filter(image_id=image.pk).order_by("width", "format"))
-        crops = {}
+        crops, urls = {}, {}
         for crop in pillow.CROPS:
             of_crop = [r for r in rows if r.crop == crop]
             if of_crop and _complete(image, crop, of_crop):
                 crops[crop] = [[r.width, r.height, r.format, r.file.name] for r in of_crop]
+                urls[crop] = [r.file.url for r in of_crop]
         manifest = {"spec": rendition_spec(), "crops": crops}
+        if media_url_base():
+            # The addresses too, so that a page asks the storage for none of them.
+            manifest.update(url_base=media_url_base(), urls=urls)
         Image.objects.filter(pk=image.pk).update(renditions_ready=manifest)
     image.renditions_ready = manifest
     return manifest
@@ -292,7 +312,7 @@ def picture_renditions(*, image: Image, crop: str) -> list | None:
     shows the original: a reader's request never makes renditions the job is making);
     else the stored renditions, made on demand (image_renditions), which also record the
     crop in the manifest for the next page."""
-    ready = image.ready_renditions(crop, rendition_spec())
+    ready = image.ready_renditions(crop, rendition_spec(), media_url_base())
     if ready is not None:
         return ready
     if not image.is_processed:

@@ -1,5 +1,7 @@
-"""Same-app cleanup: stored files go when their rows go, once the deletion is committed."""
+"""Same-app cleanup: stored files go when their rows go, once the deletion is committed;
+the remembered storage address goes when the storage settings change."""
 
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -22,3 +24,11 @@ def image_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Rendition, dispatch_uid="media_rendition_file_delete")
 def rendition_deleted(sender, instance, **kwargs):
     _delete_file_on_commit(instance.file)
+
+
+@receiver(setting_changed, dispatch_uid="media_url_base_reset")
+def storage_settings_changed(sender, setting, **kwargs):
+    if setting in ("STORAGES", "MEDIA_URL", "MEDIA_ROOT"):
+        from .services import media_url_base
+
+        media_url_base.cache_clear()

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list, slugify
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from articles import body as body_references
 from articles import structured_data
 from articles.models import Section, Tag, placements_prefetch, slug_for
-from media.templatetags.media_tags import assets_once, placed_item
+from media.templatetags.media_tags import assets_once, placed_item, render_picture
 from newsroom.languages import ReaderText, active_language, reader_text
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,44 @@ def section_nav(context):
             continue
         sections.append({"section": section, "url": url})
     return {"sections": sections, "current_pk": getattr(current, "pk", None)}
+
+
+# A listing's story: one format string filled in Python. Rendered with a template include
+# per story, a listing of twenty spent more time in the template engine than in the rest.
+_STORY_ITEM = (
+    '<article class="story-item">{picture}<div class="story-item__text">'
+    '<h{level} class="story-item__title"><a href="{url}">{title}</a></h{level}>'
+    "{standfirst}"
+    '<p class="story-item__meta"><time datetime="{machine}">{date}</time></p>'
+    "</div></article>"
+)
+STORY_PICTURE_SIZES = "(min-width: 40em) 10rem, 6rem"
+
+
+@register.simple_tag
+def story_item(article, level=2):
+    """A story in a listing: its square picture, linked title (an <h`level`>), standfirst
+    and date, in the active language (the home page's list, sections, tags, authors and
+    search results)."""
+    picture = ""
+    if article.lead_image_id is not None and article.lead_image is not None:
+        picture = format_html(
+            '<div class="story-item__picture">{}</div>',
+            render_picture(article.lead_image, "square", sizes=STORY_PICTURE_SIZES),
+        )
+    standfirst = article.standfirst
+    return format_html(
+        _STORY_ITEM,
+        picture=picture,
+        level=int(level or 2),
+        url=article.get_absolute_url(),
+        title=article.title,
+        standfirst=format_html('<p class="story-item__standfirst">{}</p>', standfirst)
+        if standfirst
+        else "",
+        machine=machine_datetime(article.published_at),
+        date=date_format(timezone.localtime(article.published_at), "DATE_FORMAT"),
+    )
 
 
 @register.filter

@@ -240,3 +240,19 @@ def test_outdated_rule_in_sql_and_python_agree(language, state, translated_from,
 
     assert variant.is_outdated is expected
     assert ArticleVariant.objects.outdated().filter(pk=variant.pk).exists() is expected
+
+
+def _indexed_columns(table):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return [tuple(c["columns"]) for c in constraints.values() if c["index"]]
+
+
+def test_reader_listings_filter_and_order_on_one_index():
+    # What published() filters on and every listing orders by: the count and the page of a
+    # listing are read from the index, not from the rows with every language's text.
+    assert ("status", "published_at") in _indexed_columns("articles_article")
+    # in_language(): the variant's state is in the index it is looked up by.
+    assert ("article_id", "language", "state") in _indexed_columns("articles_articlevariant")

@@ -545,9 +545,9 @@ def test_article_page_query_count_is_fixed(client, django_assert_num_queries, se
     )
     client.get(url(story, "nl"))  # first view makes the renditions
     # article (+section, lead image and its manifest of renditions), bylines+authors, tags,
-    # variants, section nav, the body's placed media (their renditions: each image's manifest);
-    # the notes in this language, related stories, the previous and the next in the section
-    with django_assert_num_queries(10):
+    # variants, section nav, the notes in this language, related stories, the previous and
+    # the next in the section; a body that places no media asks for none
+    with django_assert_num_queries(9):
         response = client.get(url(story, "nl"))
     assert response.status_code == 200
 
@@ -568,8 +568,8 @@ def test_article_page_query_count_does_not_grow_with_placed_images(
     )
     assert story.placements.count() == placed
     client.get(url(story, "nl"))  # first view makes the renditions
-    # as above: the placed images' renditions come with the images (their manifests); no
-    # section and no tags: no related stories or neighbours to look up, only the notes
+    # as above, and the body's placed media (their renditions come with the images: their
+    # manifests); no section and no tags: no related stories or neighbours to look up
     with django_assert_num_queries(7):
         response = client.get(url(story, "nl"))
     assert response.content.decode().count('class="placed placed--image"') == placed

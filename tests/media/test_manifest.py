@@ -94,3 +94,25 @@ def test_moving_the_focal_point_drops_the_old_crops_from_the_manifest(
     assert new_wide == set(
         Rendition.objects.filter(image=image, crop="wide").values_list("file", flat=True)
     )
+
+
+def test_the_manifest_keeps_each_renditions_address(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = factories.image(size=(1400, 1000))
+
+    manifest = Image.objects.get(pk=image.pk).renditions_ready
+    assert manifest["url_base"] == services.default_storage.url("")
+    for crop, rows in manifest["crops"].items():
+        stored = Rendition.objects.filter(image=image, crop=crop)
+        address = {r.file.name: r.file.url for r in stored}
+        assert manifest["urls"][crop] == [address[name] for *_size, name in rows]
+
+
+def test_pictures_follow_a_moved_media_address_before_their_manifests_are_rewritten(settings):
+    image = factories.processed(factories.image(size=(1400, 1000), alt_text_en="Boats"))
+    settings.MEDIA_URL = "/moved/"
+
+    html = picture(Image.objects.get(pk=image.pk))
+
+    assert 'src="/moved/renditions/' in html
+    assert "/uploads/" not in html and "/media/" not in html
