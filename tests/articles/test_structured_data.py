@@ -244,8 +244,8 @@ def test_social_cards_name_locale_alternates_and_the_1200_wide_image(client):
     assert og(parser, "og:locale:alternate") == ["en_GB", "ar_AR"]
     [image] = og(parser, "og:image")
     assert image.startswith("http://testserver/") and image.endswith(".jpg")
-    assert og(parser, "og:image:width") == ["1280"]
-    assert og(parser, "og:image:height") == ["720"]
+    assert og(parser, "og:image:width") == ["1200"]
+    assert og(parser, "og:image:height") == ["675"]
     assert og(parser, "og:image:alt") == ["Ondergelopen straat"]
     assert og(parser, "twitter:card") == ["summary_large_image"]
     assert og(parser, "twitter:image") == [image]
