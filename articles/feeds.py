@@ -9,7 +9,9 @@ Each lists the newest FEED_SIZE articles visible in the language (the reader pag
 Article.objects.visible), in a fixed number of queries however many items: the title and
 standfirst in that language, the absolute address, publication and update times, every author
 in byline order, the tags, and the lead picture as an enclosure (its JPEG rendition nearest
-1200 pixels wide, with its length and type).
+1200 pixels wide, with its length and type). An item whose language version has correction or
+update notes carries them, dated, after the standfirst in its description (one more query,
+made only when an item has notes).
 """
 
 from dataclasses import dataclass
@@ -17,10 +19,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from media.renditions import MIME_TYPES
@@ -28,7 +35,7 @@ from media.services import picture_renditions
 from newsroom.languages import active_language, localized, reader_text
 
 from . import selectors
-from .models import Article, Author, Section, Tag, slug_for
+from .models import Article, Author, Correction, Section, Tag, slug_for
 
 FEED_SIZE = 20
 # The rendition width feed readers and aggregators show best (and Google's recommendation
@@ -126,20 +133,45 @@ class SiteFeed(Feed):
 
     def items(self, source):
         listing = self.articles(source).for_listing().with_filing()
-        items = list(
-            selectors.with_modified_at(listing, active_language()).order_by("-published_at", "-pk")[
-                :FEED_SIZE
-            ]
+        noted = Correction.objects.filter(article=OuterRef("pk"), language=source.language)
+        listing = selectors.with_modified_at(listing, source.language).annotate(
+            has_notes=Exists(noted)
         )
+        items = list(listing.order_by("-published_at", "-pk")[:FEED_SIZE])
+        notes = {}
+        if with_notes := [article.pk for article in items if article.has_notes]:
+            for note in Correction.objects.filter(article__in=with_notes, language=source.language):
+                notes.setdefault(note.article_id, []).append(note)
         for article in items:
             article.feed_enclosure = lead_enclosure(source.request, article)
+            article.feed_notes = notes.get(article.pk, [])
         return items
 
     def item_title(self, article):
         return localized(article, "title")
 
     def item_description(self, article):
-        return localized(article, "standfirst")
+        """The standfirst, then the language version's notes, dated, oldest first (as the
+        page lists them): HTML, as feed readers read an item's description."""
+        standfirst = localized(article, "standfirst")
+        if not article.feed_notes:
+            return standfirst
+        notes = format_html_join(
+            "",
+            "<p><strong>{}</strong> {}</p>",
+            (
+                (
+                    _("%(kind)s, %(date)s:")
+                    % {
+                        "kind": note.get_kind_display(),
+                        "date": date_format(timezone.localtime(note.created_at), "DATETIME_FORMAT"),
+                    },
+                    mark_safe(note.text),  # cleaned by the service: links and emphasis only
+                )
+                for note in article.feed_notes
+            ),
+        )
+        return format_html("<p>{}</p>{}", escape(standfirst), notes)
 
     def item_link(self, article):
         return article.get_absolute_url()

@@ -3,7 +3,9 @@
 The source-language body is where an editor places items (the editor node writes a
 reference, articles/body.py); translations carry copies of those references wherever
 their text puts them. A translation that lacks one its source has is a gap: the admin
-warns about it until an editor accepts it for that language.
+warns about it until an editor accepts it for that language (the placement inline's
+"left out on purpose in", saved with the article through its services, which check who
+may change placed items).
 """
 
 from __future__ import annotations
@@ -91,13 +93,3 @@ def placement_gaps(article: Article) -> list[Gap]:
             ):
                 gaps.append(Gap(code, placement))
     return gaps
-
-
-def placement_accept_gap(*, placement: Placement, language: str, by=None) -> Placement:
-    """Accept that the body in `language` leaves `placement` out (it stops warning)."""
-    if language not in language_codes():
-        raise ValueError(language)
-    accepted = sorted({*(placement.accepted_gaps or []), language})
-    Placement.objects.filter(pk=placement.pk).update(accepted_gaps=accepted)
-    placement.accepted_gaps = accepted
-    return placement

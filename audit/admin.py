@@ -2,10 +2,17 @@
 
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.panels import article_panel_register
+
 from .models import AuditEntry
+
+TRAIL_ON_THE_FORM = 5
 
 
 class ObjectTypeFilter(admin.SimpleListFilter):
@@ -70,3 +77,34 @@ class AuditEntryAdmin(admin.ModelAdmin):
         if entry.action == AuditEntry.Action.DELETED:
             return title  # Nothing left to open.
         return format_html('<a href="{}">{}</a>', url, title)
+
+
+def article_trail(article) -> str:
+    """The latest decisions about a story, and a link to all of them: the audit trail's
+    panel on the article form (the trail outlives the story, so it is kept here)."""
+    entries = AuditEntry.objects.filter(object_type="articles.article", object_id=article.pk)
+    rows = format_html_join(
+        "",
+        "<li>{} · {} · {} {}</li>",
+        (
+            (
+                date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
+                e.get_action_display(),
+                e.actor_name or gettext("system"),
+                f"({e.language})" if e.language else "",
+            )
+            for e in entries[:TRAIL_ON_THE_FORM]
+        ),
+    )
+    url = reverse("admin:audit_auditentry_changelist")
+    return format_html(
+        '<ul class="nr-audit">{}</ul><a href="{}?object_type=articles.article&amp;'
+        'object_id={}">{}</a>',
+        rows,
+        url,
+        article.pk,
+        gettext("The whole audit trail of this story"),
+    )
+
+
+article_panel_register(name="audit", label=_("audit trail"), render=article_trail)

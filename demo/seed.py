@@ -186,17 +186,25 @@ def _placed_items(story: dict, *, by) -> dict[str, str]:
     return placed
 
 
-def _placement_captions(article: Article, story: dict, placed: dict[str, str]) -> int:
-    """Give the placements that saving the article made their captions for this story;
-    returns how many the story places."""
+def _placement_captions(article: Article, story: dict, placed: dict[str, str], *, by) -> int:
+    """Give the placements that saving the article made their captions for this story, as
+    an editor does: a second save of the article whose placement inline fills them in (the
+    service checks the change, records a revision and announces it). Returns how many items
+    the story places."""
     items = story.get("placements", ())
-    for item in items:
-        if captions := item.get("caption"):
-            placement = article.placements.get(key=placed[item.get("image") or item["embed"]])
-            for name, value in _translated("caption_override", captions).items():
+    captioned = [item for item in items if item.get("caption")]
+    if not captioned:
+        return len(items)
+
+    def fill_captions(saved: Article) -> None:
+        for item in captioned:
+            placement = saved.placements.get(key=placed[item.get("image") or item["embed"]])
+            for name, value in _translated("caption_override", item["caption"]).items():
                 setattr(placement, name, value)
             placement.full_clean()
             placement.save()
+
+    services.article_update(article=article, by=by, related=fill_captions)
     return len(items)
 
 
@@ -227,7 +235,7 @@ def _article(
         tags=[tags[key] for key in story["tags"]],
         **fields,
     )
-    report.placements += _placement_captions(article, story, placed)
+    report.placements += _placement_captions(article, story, placed, by=by)
     if story["status"] == DRAFT:
         return article
     when = now - timedelta(hours=story["hours_ago"])

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.utils import unquote
 from django.db import models
 from django.db.models import Q
@@ -104,6 +105,8 @@ class ImageAdmin(ObjectRevisionHistoryMixin, ServiceAdminMixin, TranslationAdmin
 
     change_form_template = "media/admin/image_change_form.html"
     delete_confirmation_template = "media/admin/image_delete_confirmation.html"
+    delete_selected_confirmation_template = "media/admin/image_delete_selected_confirmation.html"
+    actions = ["delete_selected"]
 
     class Media:
         js = ["media/admin/focal-point.js", "media/admin/upload-status.js"]
@@ -123,6 +126,25 @@ class ImageAdmin(ObjectRevisionHistoryMixin, ServiceAdminMixin, TranslationAdmin
             context["confirm_uses_missing"] = bool(request.POST.get("post"))
             request.POST = QueryDict()  # Django then shows the confirmation again
         return super().delete_view(request, object_id, context)
+
+    @admin.action(
+        permissions=["delete"],
+        description=admin_actions.delete_selected.short_description,
+    )
+    def delete_selected(self, request, queryset):
+        """Django's bulk delete with the delete page's care: the articles that lose their
+        lead image are listed and the editor must tick that they know; a placed picture
+        is refused by its story (get_deleted_objects). Deletes go through the service."""
+        uses = [use for image in queryset for use in self._uses(request, image, models.SET_NULL)]
+        missing = False
+        if uses and request.POST.get("post") and request.POST.get("confirm_uses") != "yes":
+            missing = True
+            request.POST = request.POST.copy()
+            del request.POST["post"]  # Django then shows the confirmation again
+        response = admin_actions.delete_selected(self, request, queryset)
+        if response is not None:
+            response.context_data.update(image_uses=uses, confirm_uses_missing=missing)
+        return response
 
     def get_deleted_objects(self, objs, request):
         """Protected uses (a picture placed in a story) named by the story they are in,

@@ -35,6 +35,7 @@ class ImageQuerySet(models.QuerySet):
 # until the story is published and shows it.
 TOKEN_BYTES = 16
 _TOKEN_FOLDER = re.compile(r"^images/([A-Za-z0-9_-]{22})/")
+_TOKEN_NAME = re.compile(r"^images/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}(\.[a-z]+)?$")
 
 
 def image_upload_to(image, filename):
@@ -44,6 +45,20 @@ def image_upload_to(image, filename):
         extension = ""
     folder, name = secrets.token_urlsafe(TOKEN_BYTES), secrets.token_urlsafe(TOKEN_BYTES)
     return f"images/{folder}/{name}{extension}"
+
+
+def is_unguessable(image, renditions) -> bool:
+    """Whether the image's original and its renditions are stored at unguessable names:
+    images/<token>/<token>.<ext> and renditions/<that token>/<random>-... (uploads since
+    these names; older pictures are moved by `manage.py move_image_files`)."""
+    if not _TOKEN_NAME.match(image.file.name or ""):
+        return False
+    folder = f"renditions/{image.file_token}/"
+    return all(
+        r.file.name.startswith(folder)
+        and re.fullmatch(r"[A-Za-z0-9_-]{12}-.+", r.file.name[len(folder) :])
+        for r in renditions
+    )
 
 
 class Image(models.Model):

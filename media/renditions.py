@@ -32,6 +32,12 @@ CROPS: dict[str, tuple[int, int] | None] = {
     "square": (1, 1),
 }
 
+# Extra widths one crop gets beside the ladder: social sites and search engines ask for a
+# lead image 1200 pixels wide (og:image, the feeds' enclosure), in 16:9. Only where the
+# ladder reaches past the width (a site with a small ladder keeps it small) and the picture
+# is wider (never upscaled). Existing pictures get it from `manage.py make_renditions`.
+SHARE_WIDTHS: dict[str, tuple[int, ...]] = {"wide": (1200,)}
+
 # Animated files are checked frame by frame; beyond this many frames they are refused.
 MAX_FRAMES = 1000
 
@@ -328,7 +334,10 @@ def plan(
     focal: tuple[float, float],
     widths: Iterable[int] = DEFAULT_WIDTHS,
 ) -> list[tuple[int, int]]:
-    """The (width, height) of every rendition of `crop` for an upright source of `size`."""
+    """The (width, height) of every rendition of `crop` for an upright source of `size`:
+    the ladder, with the crop's SHARE_WIDTHS where the ladder reaches past them."""
+    widths = list(widths)
+    widths += [w for w in SHARE_WIDTHS.get(crop, ()) if w < max(widths)]
     left, top, right, bottom = crop_box(size, CROPS[crop], focal)
     box_w, box_h = right - left, bottom - top
     return [(w, max(1, round(w * box_h / box_w))) for w in ladder(box_w, widths)]

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import posixpath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,7 @@ from newsroom import events, jobs
 from newsroom.permissions import require
 
 from . import renditions as pillow
-from .models import Embed, Image, Rendition
+from .models import Embed, Image, Rendition, image_upload_to, is_unguessable, rendition_upload_to
 from .validators import check_image_bytes, read_upload
 
 logger = logging.getLogger(__name__)
@@ -390,3 +391,60 @@ def _rendition_store(image: Image, output: pillow.Output) -> Rendition | None:
             image=image, crop=output.crop, width=output.width, format=output.format
         ).first()
     return rendition
+
+
+# -- Moving pictures stored before unguessable names --
+
+
+def image_files_move(*, image: Image) -> int:
+    """Move a picture stored at a guessable address (images/2025/03/harbour.jpg, renditions
+    under the image's id) to unguessable names, as an upload today gets; return how many
+    files moved (0 when it already has them: running it again changes nothing).
+
+    The files are copied through the storage API first, then the rows and the manifest
+    point at the copies in one transaction; the old files are deleted once it commits (the
+    copies, if it fails). A rendition whose file is gone is dropped, to be made again.
+    Derived storage, changed by the system: ImageChanged(renditions_only) lets the pages
+    showing the picture be purged. Call it outside a transaction.
+    """
+    image = Image.objects.get(pk=image.pk)
+    renditions = list(Rendition.objects.filter(image=image))
+    if is_unguessable(image, renditions):
+        return 0
+    storage = image.file.storage
+    copies, old_names = [], []
+    try:
+        with transaction.atomic():
+            original = _storage_copy(
+                storage, image.file.name, image_upload_to(image, image.file.name)
+            )
+            copies.append(original)
+            old_names.append(image.file.name)
+            Image.objects.filter(pk=image.pk).update(file=original)
+            image.file.name = original
+            for rendition in renditions:
+                rendition.image = image  # its folder is the image's new token
+                extension = "jpg" if rendition.format == "jpeg" else rendition.format
+                wanted = rendition_upload_to(
+                    rendition, f"{rendition.crop}-{rendition.width}x{rendition.height}.{extension}"
+                )
+                if not storage.exists(rendition.file.name):
+                    rendition.delete()  # made again on demand or by make_renditions
+                    continue
+                copies.append(_storage_copy(storage, rendition.file.name, wanted))
+                old_names.append(rendition.file.name)
+                Rendition.objects.filter(pk=rendition.pk).update(file=copies[-1])
+            manifest_refresh(image=image)
+            transaction.on_commit(lambda: [storage.delete(name) for name in old_names])
+            events.emit(events.ImageChanged(by=None, image_id=image.pk, renditions_only=True))
+    except Exception:
+        for name in copies:
+            storage.delete(name)
+        raise
+    return len(copies)
+
+
+def _storage_copy(storage, name: str, wanted: str) -> str:
+    """Copy a stored file to `wanted` (or the free name the storage picks); the name used."""
+    with storage.open(name, "rb") as source:
+        return storage.save(wanted, File(source, name=posixpath.basename(wanted)))

@@ -20,8 +20,17 @@ def language_codes() -> list[str]:
 
 
 def active_language() -> str:
-    """The language of the request or override in force, else the default language."""
-    return translation.get_language() or settings.LANGUAGE_CODE
+    """The language of the request or override in force, else the default language.
+
+    A regional variant of a site language ("nl-be") is that language: its columns and
+    addresses are the site language's. The one place that reads a language code's parts.
+    """
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    if code not in language_codes():
+        base = code.split("-")[0]
+        if base in language_codes():
+            return base
+    return code
 
 
 def language_order(language: str, original: str | None = None) -> list[str]:

@@ -15,7 +15,7 @@ from newsroom.languages import language_codes
 _counter = itertools.count(1)
 
 SUPERUSER = "factories"
-LANGUAGES = ("en", "nl", "de", "fr", "ar")
+LANGUAGES = tuple(language_codes())
 
 
 def superuser():

@@ -4,7 +4,6 @@ services, and the bulk publishing actions."""
 import copy
 import re
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +32,7 @@ from .desk import SourceChangesFormMixin
 from .filing import FallbackAddressNoticeMixin
 from .inlines import ArticleVariantInline
 from .linked import linked_context, linked_save, shown_names
+from .panels import article_panels, panels_label
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
 from .roles import RoleFieldsMixin
@@ -82,12 +81,12 @@ class ArticleAdmin(
                     "source_language",
                     "site_links",
                     "opened_version",
-                    "audit_trail",
+                    "panels",
                 ]
             },
         ),
     ]
-    readonly_fields = ["site_links", "audit_trail"]
+    readonly_fields = ["site_links", "panels"]
     # The picture desk's picker: a thumbnail beside the field, the library in a dialog.
     raw_id_fields = ["lead_image"]
     prepopulated_fields = {"slug": ("title",)}
@@ -341,37 +340,12 @@ class ArticleAdmin(
             '<ul class="nr-site-links">{}</ul>', format_html_join("", "{}", ((i,) for i in items))
         )
 
-    @admin.display(description=_("audit trail"))
-    def audit_trail(self, obj):
-        """The latest decisions about this story, and a link to all of them (kept in the
-        audit app, which outlives the story)."""
+    @admin.display(description=panels_label())
+    def panels(self, obj):
+        """What apps built on articles keep about the story (articles/admin/panels.py)."""
         if obj is None or obj.pk is None:
             return "–"
-        # Looked up by name: the audit app builds on articles, not the other way round.
-        entry = apps.get_model("audit", "AuditEntry")
-        entries = entry.objects.filter(object_type="articles.article", object_id=obj.pk)
-        rows = format_html_join(
-            "",
-            "<li>{} · {} · {} {}</li>",
-            (
-                (
-                    date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
-                    e.get_action_display(),
-                    e.actor_name or gettext("system"),
-                    f"({e.language})" if e.language else "",
-                )
-                for e in entries[:5]
-            ),
-        )
-        url = reverse("admin:audit_auditentry_changelist")
-        return format_html(
-            '<ul class="nr-audit">{}</ul><a href="{}?object_type=articles.article&amp;'
-            'object_id={}">{}</a>',
-            rows,
-            url,
-            obj.pk,
-            gettext("The whole audit trail of this story"),
-        )
+        return article_panels(obj) or "–"
 
     # Saving: one service call for the fields, byline and tags (and the placement inline
     # inside its transaction), then publishing and language states through theirs. What a

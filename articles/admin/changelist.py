@@ -1,17 +1,15 @@
 """The article list: a filter per language state, titles in the editor's language and the
 per-language summary, read in one query for the page."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Exists, OuterRef
-from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import language_name, text_direction
+from newsroom.languages import active_language, language_name, text_direction
 
 from ..models import ArticleVariant, PendingChange, language_codes, localized
 
@@ -123,8 +121,7 @@ class ArticleChangelistMixin:
 
     @admin.display(description=_("title"))
     def display_title(self, obj):
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        title = localized(obj, "title", language)
+        title = localized(obj, "title", active_language())
         if title:
             return title
         source = obj.source_language

@@ -3,21 +3,24 @@ translation that lacks one, and accepting that gap."""
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
-from articles import body
+from articles import body, policy
 from articles.admin.placements import PlacementInline
-from articles.models import Article, Placement
+from articles.models import Article, Placement, TranslatorProfile
 from tests import factories
+from tests.articles.test_admin_articles import _errors, _form_data
 from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db
 
 
-def _story(body_nl="<p>Een.</p><p>Twee.</p>"):
+def _story(body_nl="<p>Een.</p><p>Twee.</p>", **fields):
     photo = media_factories.image(title="Harbour")
     key = f"image-{photo.pk}"
     story = factories.article(
+        **fields,
         languages=("en", "nl"),
         body_en="<p>One.</p>" + body.reference(key) + "<p>Two.</p>",
         body_nl=body_nl,
@@ -69,18 +72,38 @@ def test_warning_is_localized(admin_client):
 
 
 def test_accepted_gap_no_longer_warns(admin_client):
-    story, placement = _story()
-    formset = _inline_formset(
-        story, _data(placement, caption_override_nl="De haven", accepted_gaps=["nl"])
-    )
-    assert formset.is_valid(), formset.errors
-    formset.save()
+    story, placement = _story(published=False)
+    url = f"/admin/articles/article/{story.pk}/change/"
+    data = _form_data(admin_client, url)
+    data.update({"placements-0-caption_override_nl": "De haven"})
+    data["placements-0-accepted_gaps"] = ["nl"]
 
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, _errors(response)
     placement.refresh_from_db()
     assert (placement.accepted_gaps, placement.caption_override_nl) == (["nl"], "De haven")
-    html = admin_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+    html = admin_client.get(url).content.decode()
     assert "missing from a translation" not in html
     assert "Not in the text in" not in html
+
+
+def test_a_translator_cannot_accept_a_gap_and_nothing_changes(client):
+    story, placement = _story(published=False)
+    translator = factories.user()
+    translator.groups.add(Group.objects.get(name=policy.TRANSLATORS))
+    TranslatorProfile.objects.create(user=translator, languages=["nl"])
+    client.force_login(translator)
+    url = f"/admin/articles/article/{story.pk}/change/"
+    data = _form_data(client, url)
+    data["placements-0-accepted_gaps"] = ["nl"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Translators may not change the placed pictures and videos." in response.content.decode()
+    placement.refresh_from_db()
+    assert placement.accepted_gaps == []
 
 
 def test_no_warning_when_the_translation_has_the_reference(admin_client):

@@ -219,3 +219,60 @@ def test_the_feed_dates_a_story_updated_by_a_note(client):
     updated = re.compile(r"<entry>.*?<updated>([^<]+)</updated>", re.S)
     assert updated.search(after)[1] > updated.search(before)[1]
     assert updated.search(english)[1] == updated.search(before)[1]  # English has no note
+
+
+def test_a_note_is_in_the_feed_item_of_its_language_dated(client):
+    import feedparser
+
+    article = story(title_nl="Dijk houdt stand", standfirst_nl="Het water zakt.")
+    note = services.correction_create(
+        article=article,
+        language="nl",
+        text="Het getal was <em>12</em>, niet 21.",
+        by=factories.superuser(),
+    )
+    with translation.override("nl"):
+        when = date_format(timezone.localtime(note.created_at), "DATETIME_FORMAT")
+
+    for url in ("/nl/feed/", "/nl/feed/atom/"):
+        feed = feedparser.parse(client.get(url).content)
+        assert not feed.bozo, feed.get("bozo_exception")
+        (entry,) = feed.entries
+        assert "Het water zakt." in entry.summary
+        assert "Correctie" in entry.summary and when in entry.summary
+        assert "Het getal was <em>12</em>, niet 21." in entry.summary
+    english = feedparser.parse(client.get("/en/feed/").content)
+    assert "Het getal" not in english.entries[0].summary
+    assert "Correction" not in english.entries[0].summary
+
+
+@pytest.mark.parametrize("url", ["/nl/feed/", "/nl/feed/atom/"])
+@pytest.mark.parametrize("size", [1, 4])
+def test_feed_query_count_with_notes_does_not_grow_with_items(
+    client, django_assert_num_queries, url, size
+):
+    for _ in range(size):
+        article = story()
+        services.correction_create(
+            article=article, language="nl", text="Gecorrigeerd.", by=factories.superuser()
+        )
+
+    # articles, bylines, tags, and the notes of the items that have some
+    with django_assert_num_queries(4):
+        client.get(url)
+
+
+def test_a_text_change_alone_makes_the_page_say_updated(client):
+    article = story()
+    editor = factories.superuser()
+    services.article_update(article=article, by=editor, standfirst_nl="Een betere inleiding.")
+    services.article_publish(article=article, by=editor, languages=["nl"])
+    changed = ArticleVariant.objects.get(article=article, language="nl").content_updated_at
+
+    dutch, english = page(client, article, "nl"), page(client, article, "en")
+
+    stamp = timezone.localtime(changed).isoformat(timespec="seconds")
+    assert not Correction.objects.exists()
+    assert f'Bijgewerkt <time datetime="{stamp}">' in dutch
+    assert 'href="#corrections"' not in dutch  # no note to point to
+    assert 'class="dateline__updated"' not in english

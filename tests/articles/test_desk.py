@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles import policy, services
 from articles.models import Article, Placement
+from newsroom.languages import language_codes
 from tests import factories
 from tests.articles.test_policy import _member, _translator
 from tests.media import factories as media_factories
@@ -45,6 +46,10 @@ def _outdate(story, **fields):
     services.article_publish(article=Article.objects.get(pk=story.pk), by=editor)
 
 
+# Every site language but English.
+OTHERS = [code for code in language_codes() if code != "en"]
+
+
 def _none(field, *codes):
     return {f"{field}_{code}": None for code in codes}
 
@@ -54,10 +59,10 @@ def newsroom():
     """Stories a Dutch and a German translator have work in, at different dates."""
     now = timezone.now()
     world = factories.section(name_en="World", name_nl="Wereld")
-    climate = factories.section(name_en="Climate", **_none("name", "nl", "de", "fr", "ar"))
+    climate = factories.section(name_en="Climate", **_none("name", *OTHERS))
     old = factories.article(
         title_en="Old story, all done",
-        languages=("en", "nl", "de", "fr", "ar"),
+        languages=tuple(language_codes()),
         published_at=now - timedelta(days=9),
         section=world,
     )
@@ -66,8 +71,10 @@ def newsroom():
         published_at=now - timedelta(hours=2),
         section=climate,
         tags=[
-            factories.tag(name_en="Floods", **_none("name", "nl", "de", "fr", "ar")),
-            factories.tag(name_en="Rain", name_nl="Regen", **_none("name", "de", "fr", "ar")),
+            factories.tag(name_en="Floods", **_none("name", *OTHERS)),
+            factories.tag(
+                name_en="Rain", name_nl="Regen", **_none("name", *(c for c in OTHERS if c != "nl"))
+            ),
         ],
     )
     outdated = factories.article(

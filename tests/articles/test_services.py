@@ -14,6 +14,9 @@ from articles.models import (
     ArticleVariant,
     Author,
     Byline,
+    Correction,
+    PendingChange,
+    Revision,
     Section,
     SlugHistory,
     Tag,
@@ -72,6 +75,9 @@ def stored():
             Section,
             Tag,
             Author,
+            Correction,
+            PendingChange,
+            Revision,
         )
     }
 
@@ -100,6 +106,23 @@ def _draft():
 
 def _live():
     return {"article": factories.article(languages=("en", "nl"))}
+
+
+def _noted():
+    article = factories.article(languages=("en", "nl"))
+    note = services.correction_create(
+        article=article, language="nl", text="Een datum was fout.", by=factories.superuser()
+    )
+    return {"correction": note}
+
+
+def _submitted():
+    """A published story with a Dutch change submitted for review."""
+    article = factories.article(languages=("en", "nl"))
+    editor = factories.superuser()
+    services.article_update(article=article, by=editor, title_nl="Een betere titel")
+    services.pending_submit(article=article, language="nl", by=editor)
+    return {"article": Article.objects.get(pk=article.pk)}
 
 
 CASES = [
@@ -240,6 +263,31 @@ CASES = [
         events.FilingChanged,
         lambda: {"author": factories.author()},
         lambda o, by: services.author_delete(author=o["author"], by=by),
+    ),
+    Case(
+        "correction_update",
+        "change_correction",
+        events.ArticleSaved,
+        _noted,
+        lambda o, by: services.correction_update(
+            correction=o["correction"], by=by, text="Twee data waren fout."
+        ),
+    ),
+    Case(
+        "correction_delete",
+        "delete_correction",
+        events.ArticleSaved,
+        _noted,
+        lambda o, by: services.correction_delete(correction=o["correction"], by=by),
+    ),
+    Case(
+        "pending_send_back",
+        "publish_article",
+        events.PendingChangeSaved,
+        _submitted,
+        lambda o, by: services.pending_send_back(
+            article=o["article"], language="nl", by=by, comment="Check the name."
+        ),
     ),
 ]
 
@@ -431,7 +479,7 @@ def test_unpublish_can_archive():
 def test_a_slug_taken_meanwhile_is_an_error_on_that_languages_slug():
     """The check in full_clean() can pass while another save takes the slug; the
     database's refusal becomes the same error on the same field (PostgreSQL: see
-    tests/newsroom/test_services.py for two real concurrent saves)."""
+    tests/newsroom/test_postgres_and_redis.py for two real concurrent saves)."""
     factories.article(languages=("en", "nl"), slug_nl="zelfde")
     story = Article(title_en="Other", title_nl="Ander", slug_nl="zelfde")
 

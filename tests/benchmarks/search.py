@@ -37,8 +37,9 @@ from django.utils import timezone, translation  # noqa: E402
 
 from articles import search  # noqa: E402
 from articles.models import Article, ArticleVariant  # noqa: E402
+from newsroom.languages import language_codes  # noqa: E402
 
-LANGUAGES = ("en", "nl", "de", "fr", "ar")
+LANGUAGES = tuple(language_codes())  # WORDS has words for each
 # A few dozen words per language, with inflected forms, so that queries hit a realistic
 # share of the articles.
 WORDS = {

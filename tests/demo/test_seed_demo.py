@@ -396,3 +396,26 @@ def test_one_article_carries_a_content_warning_in_all_its_languages(client, outp
         assert text, language
         page = reader_page(client, article, language)
         assert re.search(r'class="content-warning"[^>]*>.*?' + re.escape(escape(text)), page, re.S)
+
+
+def test_a_placed_items_caption_is_an_editors_save_in_the_storys_history(output):
+    """The demo writes captions as the editor would: a save of the article whose placement
+    inline fills them in, recorded as a revision by the demo's editor."""
+    from articles.models import Revision
+
+    placement = Placement.objects.exclude(caption_override_en__isnull=True).exclude(
+        caption_override_en=""
+    )[0]
+    saved = Revision.objects.filter(article=placement.article, kind=Revision.Kind.SAVED)
+    holding = [
+        revision
+        for revision in saved
+        if any(
+            row["key"] == placement.key
+            and row["caption_override"]["en"] == placement.caption_override_en
+            for row in revision.data["placements"]
+        )
+    ]
+
+    assert holding, "no saved revision holds the caption"
+    assert {revision.created_by.username for revision in holding} == {"editor"}

@@ -219,3 +219,64 @@ def test_image_form_has_a_status_for_the_upload_in_the_editors_language(
 
     assert f'role="status" data-message="{message}"' in html
     assert "media/admin/upload-status.js" in html
+
+
+@pytest.mark.django_db
+def test_bulk_deleting_a_lead_image_lists_its_articles_and_needs_a_knowing_confirmation(
+    admin_client,
+):
+    image = factories.image(title_en="Minister at the door")
+    unused = factories.image(title_en="Empty chair")
+    story = article_factories.article(
+        published=False, title_en="Minister resigns", lead_image=image
+    )
+    url = "/admin/media/image/"
+    data = {"action": "delete_selected", "_selected_action": [image.pk, unused.pk]}
+
+    html = admin_client.post(url, data).content.decode()
+    assert "Deleting them leaves these without their picture" in html
+    assert f'<a href="/admin/articles/article/{story.pk}/change/">Minister resigns</a>' in html
+    assert 'name="confirm_uses" value="yes" required' in html
+
+    # "Yes, I'm sure" without ticking the box deletes nothing and says why.
+    response = admin_client.post(url, {**data, "post": "yes"})
+    assert response.status_code == 200
+    assert "Tick the box to confirm" in response.content.decode()
+    assert type(image).objects.filter(pk__in=[image.pk, unused.pk]).count() == 2
+    story.refresh_from_db()
+    assert story.lead_image == image
+
+    response = admin_client.post(url, {**data, "post": "yes", "confirm_uses": "yes"})
+    assert response.status_code == 302
+    assert not type(image).objects.filter(pk__in=[image.pk, unused.pk]).exists()
+    story.refresh_from_db()
+    assert story.lead_image is None
+
+
+@pytest.mark.django_db
+def test_bulk_deleting_unused_images_needs_no_extra_confirmation(admin_client):
+    images = [factories.image(), factories.image()]
+    data = {"action": "delete_selected", "_selected_action": [i.pk for i in images]}
+
+    assert "confirm_uses" not in admin_client.post("/admin/media/image/", data).content.decode()
+    response = admin_client.post("/admin/media/image/", {**data, "post": "yes"})
+    assert response.status_code == 302
+    assert not type(images[0]).objects.exists()
+
+
+@pytest.mark.django_db
+def test_bulk_deleting_a_placed_image_is_refused_and_names_the_story_it_is_in(admin_client):
+    image = factories.image(title_en="Flooded street")
+    reference = body_references.reference(body_references.key_for("image", image.pk))
+    story = article_factories.article(
+        published=False, title_en="The river rises", body_en=f"<p>Water.</p>{reference}"
+    )
+    data = {"action": "delete_selected", "_selected_action": [image.pk]}
+
+    html = admin_client.post("/admin/media/image/", data).content.decode()
+
+    assert "would require deleting the following protected related objects" in html
+    assert f'<a href="/admin/articles/article/{story.pk}/change/">The river rises</a>' in html
+    assert 'name="post"' not in html
+    admin_client.post("/admin/media/image/", {**data, "post": "yes", "confirm_uses": "yes"})
+    assert type(image).objects.filter(pk=image.pk).exists()

@@ -37,7 +37,7 @@ def test_picture_has_srcset_sizes_and_dimensions():
     assert 'sizes="50vw"' in img
     srcset = re.search(r'srcset="([^"]+)"', img).group(1)
     widths = [int(w) for w in re.findall(r" (\d+)w", srcset)]
-    assert widths == [320, 640, 960, 1280, 1400]
+    assert widths == [320, 640, 960, 1200, 1280, 1400]  # 1200: the 16:9 share width
     assert all(part.strip().split(" ")[0].endswith(".jpg") for part in srcset.split(","))
     assert '<source type="image/webp"' in html
     assert html.index('type="image/webp"') < html.index("<img")

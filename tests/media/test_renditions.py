@@ -19,6 +19,16 @@ def test_ladder_stops_at_the_picture_width_and_never_upscales():
     assert pillow.ladder(200) == [200]
 
 
+def test_the_16_9_crop_has_the_1200_width_social_sites_ask_for_where_the_ladder_reaches():
+    wide = [w for w, _h in pillow.plan((4000, 3000), "wide", (0.5, 0.5))]
+    square = [w for w, _h in pillow.plan((4000, 3000), "square", (0.5, 0.5))]
+
+    assert wide == [320, 640, 960, 1200, 1280, 1920]
+    assert square == [320, 640, 960, 1280, 1920]
+    assert pillow.plan((4000, 3000), "wide", (0.5, 0.5), [320, 640]) == [(320, 180), (640, 360)]
+    assert [w for w, _h in pillow.plan((1100, 900), "wide", (0.5, 0.5))] == [320, 640, 960, 1100]
+
+
 @pytest.mark.parametrize("focal", [(0, 0), (1, 1), (0.1, 0.9), (0.5, 0.5), (0.93, 0.07)])
 @pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (1000, 1000), (640, 100)])
 @pytest.mark.parametrize("ratio", [(16, 9), (1, 1)])
@@ -60,7 +70,8 @@ def test_ladder_and_crops_have_the_right_sizes_and_formats():
 
     expected = {
         "full": [(320, 229), (640, 457), (960, 686), (1280, 914), (1400, 1000)],
-        "wide": [(320, 180), (640, 360), (960, 540), (1280, 720), (1400, 788)],
+        # the 16:9 crop also in the 1200 width social sites ask for (SHARE_WIDTHS)
+        "wide": [(320, 180), (640, 360), (960, 540), (1200, 675), (1280, 720), (1400, 788)],
         "square": [(320, 320), (640, 640), (960, 960), (1000, 1000)],
     }
     for crop, sizes in expected.items():
@@ -180,3 +191,28 @@ def test_moving_the_focal_point_remakes_the_crops_after_commit(django_capture_on
 
     assert Rendition.objects.filter(image=image, crop="square").exists()
     assert Rendition.objects.filter(image=image, crop="wide").exists()
+
+
+@pytest.mark.django_db
+def test_a_picture_made_before_the_share_width_keeps_working_until_make_renditions_adds_it():
+    from django.core.management import call_command
+
+    image = factories.processed(factories.image(size=(1400, 1000)))
+    # As stored before the 16:9 crop had its 1200 width: no such rendition, nor in the manifest.
+    Rendition.objects.filter(image=image, crop="wide", width=1200).delete()
+    manifest = image.renditions_ready
+    manifest["crops"]["wide"] = [row for row in manifest["crops"]["wide"] if row[0] != 1200]
+    Image.objects.filter(pk=image.pk).update(renditions_ready=manifest)
+    image = Image.objects.get(pk=image.pk)
+    count = Rendition.objects.count()
+
+    shown = services.picture_renditions(image=image, crop="wide")
+
+    assert sorted({r.width for r in shown}) == [320, 640, 960, 1280, 1400]
+    assert Rendition.objects.count() == count  # a reader's page makes nothing
+
+    call_command("make_renditions", stdout=io.StringIO())
+
+    image = Image.objects.get(pk=image.pk)
+    shown = services.picture_renditions(image=image, crop="wide")
+    assert sorted({r.width for r in shown}) == [320, 640, 960, 1200, 1280, 1400]
