@@ -353,7 +353,9 @@ def prepare(db: str) -> None:
     var = HOME / f"var-{db}"
     marker = HOME / f"populated-{db}-{ARTICLES}"
     if REUSE_DB and marker.exists():
-        log(f"{db}: REUSE_DB=1, reusing the populated database")
+        log(f"{db}: REUSE_DB=1, reusing the populated database (migrated to this code)")
+        manage(db, "migrate", "--noinput", "-v0")
+        manage(db, "collectstatic", "--noinput", "-v0")
         return
     marker.unlink(missing_ok=True)
     shutil.rmtree(var, ignore_errors=True)
