@@ -275,9 +275,10 @@ def paragraphs(html: str) -> list[str]:
 def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
     """Two bodies compared paragraph by paragraph, then word by word inside each changed pair.
 
-    Paragraphs that match exactly are "same". In a run of replaced paragraphs, the old and
-    new ones are paired in order; a pair alike enough (PAIRING_RATIO) is "changed" with its
-    word diff, otherwise it is shown as removed and added.
+    Paragraphs that match exactly are "same". In a run of replaced paragraphs, each old one
+    is paired with the next new one alike enough (PAIRING_RATIO), in order, and is "changed"
+    with its word diff; the new ones it passes over are "added" (a picture placed before a
+    reworded paragraph), an old one without a partner is "removed".
     """
     a, b = paragraphs(old), paragraphs(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -286,17 +287,20 @@ def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
         if op == "equal":
             out += [Paragraph("same", (Segment("equal", p),)) for p in a[i1:i2]]
             continue
-        olds, news = a[i1:i2], b[j1:j2]
-        for index in range(max(len(olds), len(news))):
-            before = olds[index] if index < len(olds) else None
-            after = news[index] if index < len(news) else None
-            if before is not None and after is not None and alike(before, after):
-                out.append(Paragraph("changed", word_diff(before, after)))
-                continue
-            if before is not None:
+        olds, news, start = a[i1:i2], b[j1:j2], 0
+        for index, before in enumerate(olds):
+            partner = next((k for k in range(start, len(news)) if alike(before, news[k])), None)
+            if partner is None:
                 out.append(Paragraph("removed", (Segment("delete", before),)))
-            if after is not None:
-                out.append(Paragraph("added", (Segment("insert", after),)))
+                # A rewrite stands where its old paragraph stood, unless a later one pairs it.
+                if start < len(news) and not any(alike(o, news[start]) for o in olds[index + 1 :]):
+                    out.append(Paragraph("added", (Segment("insert", news[start]),)))
+                    start += 1
+                continue
+            out += [Paragraph("added", (Segment("insert", p),)) for p in news[start:partner]]
+            out.append(Paragraph("changed", word_diff(before, news[partner])))
+            start = partner + 1
+        out += [Paragraph("added", (Segment("insert", p),)) for p in news[start:]]
     return _moves(out)
 
 

@@ -10,8 +10,9 @@ is written.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
 
-from newsroom.languages import columns
+from newsroom.languages import columns, language_name
 
 from .. import policy
 
@@ -156,6 +157,12 @@ class VariantRoleMixin:
             def _construct_form(self, i, **form_kwargs):
                 form = super()._construct_form(i, **form_kwargs)
                 language = form.instance.language
+                if "state" in form.fields and language:
+                    # A table cell has no label of its own: the select names its language.
+                    state = capfirst(form.fields["state"].label)
+                    form.fields["state"].widget.attrs["aria-label"] = (
+                        f"{state} ({language_name(language)})"
+                    )
                 name = f"{policy.VARIANT}_{language}"
                 if "state" in form.fields and refused_names(user, article, [name]):
                     # A disabled field keeps its stored value whatever is posted.

@@ -238,3 +238,24 @@ def test_a_rewritten_headline_shows_whole_not_word_by_word():
         diff.Segment("delete", "Rain floods the old town"),
         diff.Segment("insert", "Minister resigns after vote"),
     )
+
+
+def test_a_reworded_paragraph_after_a_newly_placed_video_is_changed_not_rewritten():
+    old = snapshot(
+        text={"en": {"body": "<p>The river rose.</p><p>The mayor called a meeting.</p>"}}
+    )
+    new = snapshot(
+        text={
+            "en": {
+                "body": '<p>The river rose.</p><figure data-placement="embed-3"></figure>'
+                "<p>The mayor called a crisis meeting.</p>"
+            }
+        }
+    )
+    body = diff.compare(old, new).get("body", "en")
+    assert [(p.op, p.text) for p in body.paragraphs] == [
+        ("same", "The river rose."),
+        ("added", "[embed-3]"),
+        ("changed", "The mayor called a crisis meeting."),
+    ]
+    assert diff.Segment("insert", "crisis ") in body.paragraphs[2].segments

@@ -155,6 +155,11 @@
     function markEditor(textarea) {
       var editor = textarea.closest(".prose-editor");
       var editable = editor && editor.querySelector(".ProseMirror[contenteditable]");
+      var label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+      if (editable && label && !editable.hasAttribute("aria-label")) {
+        // The editable area stands in for the textarea: it takes the field's name.
+        editable.setAttribute("aria-label", label.textContent.replace(/:\s*$/, ""));
+      }
       if (editable && textarea.lang) {
         editable.lang = textarea.lang;
         if (textarea.dir) {
