@@ -7,9 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from media import services as media_services
         from newsroom import pagecache
 
-        from . import history, memory, search
+        from . import history, memory, search, services
 
         # Reader pages are cached; every committed change purges the pages that show it.
         pagecache.connect()
@@ -19,3 +20,6 @@ class ArticlesConfig(AppConfig):
         history.connect()
         # Published translations feed the translation memory (articles/memory.py).
         memory.connect()
+        # A picture's alt text that a story scheduled to go live needs stays (services.py).
+        if services.scheduled_alt_text_check not in media_services.IMAGE_UPDATE_CHECKS:
+            media_services.IMAGE_UPDATE_CHECKS.append(services.scheduled_alt_text_check)

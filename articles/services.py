@@ -839,6 +839,51 @@ def pending_schedule(
     return changes
 
 
+def scheduled_alt_text_check(*, stored, image) -> None:
+    """Refuse removing a picture's alt text in a language where a story scheduled to go
+    live (published, its time still to come) shows it as its lead image.
+
+    Such a story goes live by the clock alone (the reader pages' rule is status and
+    published_at, per request): nothing checks it again at its time, so what publishing
+    required when it was scheduled must stay true until then. Refusing the change at the
+    picture desk, with the story named, is less surprising than a story that silently does
+    not appear: whoever removes the text sees why and decides (write it differently, or ask
+    for the story's lead image or time to change). Pending changes scheduled to go live are
+    checked again at their time instead (_publish_due).
+    """
+    removed = [
+        code
+        for code in language_codes()
+        if localized(stored, "alt_text", code) and not localized(image, "alt_text", code)
+    ]
+    if not removed:
+        return
+    stories = Article.objects.filter(
+        lead_image_id=image.pk, status=PUBLISHED, published_at__gt=timezone.now()
+    ).prefetch_related("variants")
+    errors: dict[str, list[str]] = {}
+    for story in stories.order_by("published_at", "pk"):
+        going_live = {story.source_language} | story.published_languages()
+        for code in removed:
+            if code in going_live:
+                errors.setdefault(column("alt_text", code), []).append(
+                    _(
+                        "“%(title)s” is scheduled to go live on %(when)s with this picture as "
+                        "its lead image and needs its alt text in %(language)s. Keep a text "
+                        "here, or change that story's lead image or its time first."
+                    )
+                    % {
+                        "title": localized(story, "title", story.source_language) or story.pk,
+                        "when": formats.date_format(
+                            timezone.localtime(story.published_at), "DATETIME_FORMAT"
+                        ),
+                        "language": language_name(code),
+                    }
+                )
+    if errors:
+        raise ValidationError(errors, code="scheduled_story_needs_it")
+
+
 # The earliest time a scheduled pending change goes live, in the cache: each request
 # compares it with the clock (no query), and only when it has passed are the due changes
 # looked up and made live. "" means nothing is scheduled.

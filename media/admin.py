@@ -18,7 +18,7 @@ from newsroom.admin import ObjectRevisionHistoryMixin, ServiceAdminMixin
 from newsroom.languages import column, columns, language_codes, localized
 
 from . import library, services
-from .forms import EmbedAdminForm, ImageAdminForm, ImagePickerWidget
+from .forms import EmbedAdminForm, EmbedPickerWidget, ImageAdminForm, ImagePickerWidget
 from .models import Embed, Image
 
 THUMBNAIL_WIDTH = 320
@@ -353,12 +353,16 @@ class EmbedAdmin(ServiceAdminMixin, TranslationAdmin):
 
 
 class ImagePickerMixin:
-    """Admin mixin: every foreign key to Image gets the picker with a thumbnail preview.
+    """Admin mixin: every foreign key to Image gets the picker with a thumbnail preview,
+    and every one to Embed the video picker; both open the library in an in-page dialog.
 
-    List the field in `raw_id_fields` too, so the lookup opens the image library.
+    List the field in `raw_id_fields` too (the raw-id lookup, a pop-up window, is replaced).
     """
 
+    PICKERS = {Image: ImagePickerWidget, Embed: EmbedPickerWidget}
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.remote_field.model is Image and db_field.name in self.raw_id_fields:
-            kwargs["widget"] = ImagePickerWidget(db_field.remote_field, self.admin_site)
+        picker = self.PICKERS.get(db_field.remote_field.model)
+        if picker is not None and db_field.name in self.raw_id_fields:
+            kwargs["widget"] = picker(db_field.remote_field, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

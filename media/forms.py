@@ -111,6 +111,37 @@ class ImagePickerWidget(forms.TextInput):
         css = {"all": ["media/admin/admin.css"]}
 
 
+class EmbedPickerWidget(forms.TextInput):
+    """The embed field of a placed item as the chosen video's id with its title, and a
+    button that opens the library's video dialog (library.js, embed-picker.js), not the
+    raw-id lookup's pop-up window. Without JavaScript the id can still be typed."""
+
+    template_name = "media/admin/embed_picker.html"
+
+    def __init__(self, rel=None, admin_site=None, attrs=None, using=None):
+        super().__init__(attrs)
+
+    def format_value(self, value):
+        return "" if value in (None, "") else str(value)
+
+    def get_context(self, name, value, attrs):
+        from .models import Embed
+
+        context = super().get_context(name, value, attrs)
+        value = context["widget"]["value"]
+        chosen = Embed.objects.filter(pk=value).first() if str(value).isdigit() else None
+        context["chosen"] = str(chosen) if chosen is not None else ""
+        context["widget"]["attrs"]["class"] = (
+            context["widget"]["attrs"].get("class", "") + " media-embed-picker"
+        ).strip()
+        context["widget"]["attrs"].setdefault("inputmode", "numeric")
+        return context
+
+    class Media:
+        js = ["media/admin/library.js", "media/admin/embed-picker.js"]
+        css = {"all": ["media/admin/admin.css"]}
+
+
 def https_urls(db_field, **kwargs):
     """Form fields for Embed: addresses typed without a scheme are https."""
     if isinstance(db_field, models.URLField):

@@ -14,13 +14,22 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from newsroom.languages import column, columns, language_name
+from newsroom.languages import (
+    ReaderText,
+    active_language,
+    column,
+    columns,
+    language_name,
+    localized,
+    reader_text,
+    text_direction,
+)
 
 from . import services
 from .forms import ACCEPT, EmbedAdminForm, ImageAdminForm
 from .models import Embed, Image
 
-RESULTS = 24  # a screenful of thumbnails; searching narrows it
+RESULTS = 24  # a screenful of thumbnails; "More" asks for the next page
 
 
 def _search(queryset, fields, term):
@@ -33,16 +42,53 @@ def _search(queryset, fields, term):
     return queryset
 
 
+def _page(queryset, request) -> tuple[list, int | None]:
+    """One page of `queryset` (?page=1, 2, …) and the next page's number, or None at the end.
+    One query: a page and one more row tells whether there is a next page."""
+    try:
+        number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        number = 1
+    start = (number - 1) * RESULTS
+    rows = list(queryset[start : start + RESULTS + 1])
+    return rows[:RESULTS], (number + 1 if len(rows) > RESULTS else None)
+
+
+def image_label(image: Image) -> ReaderText:
+    """How a picture is named in the admin's language: its title or alt text in that
+    language; else the best other language's (reader_text, marked); the file name only when
+    no language has either."""
+    language = active_language()
+    for field in ("title", "alt_text"):
+        if text := localized(image, field, language):
+            return ReaderText(text, language)
+    for field in ("title", "alt_text"):
+        if text := reader_text(image, field, language=language):
+            return text
+    return ReaderText(str(image), language)
+
+
+def _labelled(item: dict, label: ReaderText) -> dict:
+    """`item` with its text; a text in another language than the admin's also gets its
+    `lang`, `dir` and the visible marker ("(in English)") for the dialog to show."""
+    item["text"] = label.text
+    if label.fallback:
+        item.update(lang=label.lang, dir=text_direction(label.lang), marker=label.marker)
+    return item
+
+
 def image_item(image: Image) -> dict:
-    return {
+    item = {
         "id": image.pk,
-        "text": str(image),
         "thumbnail": reverse("admin:media_image_thumbnail", args=[image.pk]),
     }
+    return _labelled(item, image_label(image))
 
 
 def embed_item(embed: Embed) -> dict:
-    return {"id": embed.pk, "text": str(embed), "detail": embed.url}
+    title = reader_text(embed, "title", language=active_language())
+    item = {"id": embed.pk, "detail": embed.url}
+    return _labelled(item, title if title else ReaderText(embed.url, active_language()))
 
 
 def _refused(error) -> JsonResponse:
@@ -62,10 +108,12 @@ def image_search_view(model_admin, request):
         raise PermissionDenied
     images = _search(
         Image.objects.order_by("-created_at", "-pk"),
-        columns("title", "alt_text", "caption"),
+        # Also the file name: the only name a picture without texts has.
+        ["file", *columns("title", "alt_text", "caption")],
         request.GET.get("q", ""),
     )
-    return JsonResponse({"results": [image_item(i) for i in images[:RESULTS]]})
+    page, following = _page(images, request)
+    return JsonResponse({"results": [image_item(i) for i in page], "next": following})
 
 
 def image_upload_view(model_admin, request):
@@ -102,7 +150,8 @@ def embed_search_view(model_admin, request):
         ["url", *columns("title", "caption")],
         request.GET.get("q", ""),
     )
-    return JsonResponse({"results": [embed_item(e) for e in embeds[:RESULTS]]})
+    page, following = _page(embeds, request)
+    return JsonResponse({"results": [embed_item(e) for e in page], "next": following})
 
 
 def embed_create_view(model_admin, request):
@@ -149,6 +198,7 @@ def library_config() -> dict:
             "search": _("Search the library"),
             "results": _("In the library"),
             "none": _("Nothing found."),
+            "more": _("Show more"),
             "close": _("Close"),
             "upload": _("Upload a new picture"),
             "file": _("Picture file"),

@@ -139,6 +139,14 @@ def _focal_point_moved(image: Image) -> None:
     renditions_schedule(image=image)
 
 
+# What other apps check before a picture's texts change, added in their AppConfig.ready()
+# (media imports nothing from them): each is called as check(stored=, image=) inside
+# image_update's transaction, before the save, and raises ValidationError (keyed by field)
+# to refuse the change. articles refuses removing an alt text that a story scheduled to go
+# live needs, since nothing checks that story again when its time comes.
+IMAGE_UPDATE_CHECKS: list = []
+
+
 @transaction.atomic
 def image_update(*, image: Image, by, **fields) -> Image:
     """Change a picture's texts, credit, source or focal point (not its file: upload a new
@@ -156,6 +164,8 @@ def image_update(*, image: Image, by, **fields) -> Image:
         setattr(image, name, value)
     image.file = stored.file
     image.full_clean()
+    for check in IMAGE_UPDATE_CHECKS:
+        check(stored=stored, image=image)
     image.save()
     if (stored.focal_x, stored.focal_y) != (image.focal_x, image.focal_y):
         _focal_point_moved(image)

@@ -36,6 +36,7 @@ from .panels import article_panels, panels_label
 from .placements import PlacementInline
 from .review import ReviewAdminMixin
 from .roles import RoleFieldsMixin
+from .sections import section_create_attrs
 from .xliff import XliffAdminMixin
 
 
@@ -126,6 +127,7 @@ class ArticleAdmin(
             "articles/admin/form-limit.js",
             "articles/admin/presence.js",
             "articles/admin/linked.js",
+            "articles/admin/section-create.js",
             "media/admin/library.js",
         ]
 
@@ -137,6 +139,19 @@ class ArticleAdmin(
 
     # Form: a published article's form shows its pending view (the live version with the
     # pending changes applied), which is what a save starts from.
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "section" and formfield is not None:
+            # No add, change or view links: each opens a pop-up window. A new section is
+            # made in an in-page dialog instead (sections.py, section-create.js).
+            wrapper = formfield.widget
+            for name in ("can_add_related", "can_change_related", "can_view_related"):
+                setattr(wrapper, name, False)
+            wrapper.can_delete_related = False
+            inner = getattr(wrapper, "widget", wrapper)
+            inner.attrs.update(section_create_attrs(request))
+        return formfield
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -2,6 +2,7 @@
 services and registered so that autocomplete can search them."""
 
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils.translation import gettext
 from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
@@ -11,6 +12,7 @@ from newsroom.languages import columns
 
 from .. import services
 from ..models import Author, Section, Tag, fallback_addresses
+from .sections import section_create_view
 
 # Our tags are articles.Tag (translated); taggit's own, unused Tag would be a second "Tags"
 # entry on the admin index.
@@ -80,6 +82,16 @@ class SectionAdmin(FilingAdmin):
     list_editable = ["position"]
     search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
+
+    def get_urls(self):
+        return [
+            path(
+                "quick-create/",
+                self.admin_site.admin_view(lambda r: section_create_view(self, r)),
+                name="articles_section_quick_create",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Author)

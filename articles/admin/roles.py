@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from newsroom.languages import columns, language_name
 
 from .. import policy
+from .rendered import ReadOnlyTextFormMixin, is_rich_text
 
 # A placed item's fields other than its captions: changing any of them changes "placements".
 PLACEMENT_FIELDS = ("image", "embed", "accepted_gaps")
@@ -75,6 +76,18 @@ class RoleFieldsMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in self.role_read_only(request, obj) if f not in fields]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A rich-text field shown read-only (the policy's, or a view-only user's) is shown as
+        # the story it is, not as its HTML source (rendered.py).
+        names = set(self.get_readonly_fields(request, obj))
+        if change and not self.has_change_permission(request, obj):
+            names |= {f.name for f in self.model._meta.fields}
+        rich = sorted(name for name in names if is_rich_text(self.model, name))
+        if not rich:
+            return form
+        return type(form.__name__, (ReadOnlyTextFormMixin, form), {"read_only_text": rich})
 
     def get_prepopulated_fields(self, request, obj=None):
         # A slug typed from its title only where both can be typed in.

@@ -165,3 +165,55 @@ def test_a_stale_form_of_a_translator_whose_language_was_taken_away_is_refused(
 
     assert response.status_code == 200
     assert stored() == before
+
+
+# -- The source text shown to a translator: the story to read, not its HTML --
+
+
+def test_a_translator_reads_the_source_body_as_the_story_with_placed_items_labelled(
+    client,
+    live,  # noqa: F811
+):
+    picture = live.placements.get().image
+    live.body_en = (
+        "<h2>Harbour</h2><blockquote><p>Ships &amp; boats.</p></blockquote>"
+        f'<figure data-placement="image-{picture.pk}"></figure>'
+    )
+    live.save()
+    client.force_login(_translator("nl"))
+
+    html = client.get(_change_url(live)).content.decode()
+
+    shown = r'<div class="nr-rendered" lang="en" dir="ltr">(.*?)</div>\s*</div>'
+    box = re.search(shown, html, re.S)
+    assert box is not None, "the English body is not shown rendered"
+    assert "<h2>Harbour</h2>" in box[1]
+    assert "<blockquote><p>Ships &amp; boats.</p></blockquote>" in box[1]
+    assert f"[Picture: {picture.alt_text_en}]" in box[1]
+    # Not the escaped source: no tags shown as text.
+    assert "&lt;h2&gt;" not in html and "&lt;figure" not in html
+    # The translator's own body is still an editor input.
+    assert 'name="body_nl"' in html
+
+
+def test_an_arabic_source_body_is_shown_right_to_left(client):
+    story = factories.article(
+        languages=("ar",), source_language="ar", body_ar="<p>مرحبا</p>", title_ar="عنوان"
+    )
+    client.force_login(_translator("nl"))
+
+    html = client.get(_change_url(story)).content.decode()
+
+    assert '<div class="nr-rendered" lang="ar" dir="rtl"><p>مرحبا</p></div>' in html
+
+
+def test_a_rendered_body_drops_what_the_editor_cannot_make():
+    from articles.admin.rendered import render_body
+
+    shown = render_body(
+        '<p onclick="x()">A</p><script>alert(1)</script><img src=x onerror=y>',
+        article=None,
+        language="en",
+    )
+
+    assert str(shown) == '<div class="nr-rendered" lang="en" dir="ltr"><p>A</p></div>'

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles import services
 from articles.selectors import pending_view
 from media.services import image_update
+from newsroom.languages import language_codes
 from tests import factories
 from tests.articles.test_admin_articles import _change_url, _errors, _form_data
 from tests.articles.test_drafts import _client_for, _reader
@@ -159,3 +160,87 @@ def test_a_picture_removed_in_a_pending_change_leaves_the_form_but_not_the_live_
 
     assert "The crane at dawn" not in _reader(story)
     assert not story.placements.exists()
+
+
+# -- A first publication scheduled for later: what it needs stays until its time --
+
+
+@pytest.fixture
+def scheduled():
+    """An English story with a Dutch version and a lead picture, scheduled for tomorrow."""
+    story = factories.article(
+        published_at=timezone.now() + timedelta(days=1),
+        languages=("en", "nl"),
+        lead_image=factories.image(alt_text_en="Boats", alt_text_nl="Boten"),
+        authors=[factories.author()],
+    )
+    story.refresh_from_db()
+    assert story.status == "published" and not story.is_published()  # not visible yet
+    return story
+
+
+def test_the_alt_text_a_scheduled_story_needs_cannot_be_removed(scheduled):
+    editor = factories.superuser()
+    picture = scheduled.lead_image
+
+    with pytest.raises(ValidationError) as refused:
+        image_update(image=picture, by=editor, alt_text_nl="")
+
+    message = " ".join(refused.value.message_dict["alt_text_nl"])
+    assert "is scheduled to go live" in message and "Dutch" in message
+    assert scheduled.title_en in message
+    picture.refresh_from_db()
+    assert picture.alt_text_nl == "Boten"  # nothing of the refused change is written
+
+
+def test_the_picture_desk_shows_the_refusal_on_the_alt_text_field(scheduled):
+    picture = scheduled.lead_image
+    client = _client_for(factories.superuser())
+    url = f"/admin/media/image/{picture.pk}/change/"
+    data = {
+        "focal_x": picture.focal_x,
+        "focal_y": picture.focal_y,
+        **{
+            f"{field}_{code}": getattr(picture, f"{field}_{code}") or ""
+            for field in ("title", "alt_text", "caption", "content_warning")
+            for code in language_codes()
+        },
+        "credit": picture.credit,
+        "source": picture.source,
+        "alt_text_nl": "",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "is scheduled to go live" in response.content.decode()
+    picture.refresh_from_db()
+    assert picture.alt_text_nl == "Boten"
+
+
+def test_other_texts_of_a_scheduled_storys_picture_still_change(scheduled):
+    picture = scheduled.lead_image
+
+    image_update(image=picture, by=factories.superuser(), caption_nl="Boten in de haven")
+
+    picture.refresh_from_db()
+    assert picture.caption_nl == "Boten in de haven"
+
+
+def test_the_alt_text_of_a_language_the_scheduled_story_does_not_publish_can_go(scheduled):
+    picture = scheduled.lead_image
+    image_update(image=picture, by=factories.superuser(), alt_text_de="Boote")
+
+    image_update(image=picture, by=factories.superuser(), alt_text_de="")
+
+    picture.refresh_from_db()
+    assert picture.alt_text_de == ""
+
+
+def test_once_the_story_is_live_its_time_no_longer_holds_the_alt_text(scheduled):
+    services.article_unpublish(article=scheduled, by=factories.superuser())
+
+    image_update(image=scheduled.lead_image, by=factories.superuser(), alt_text_nl="")
+
+    scheduled.lead_image.refresh_from_db()
+    assert scheduled.lead_image.alt_text_nl == ""

@@ -4,7 +4,7 @@ new), a lead picture and a placed map and video, entered as a new editor would, 
 
 import pytest
 
-from articles.models import Article, Author, Placement, Tag
+from articles.models import Article, Author, Placement, Section, Tag
 from demo.seed import ensure_groups
 from tests import factories
 from tests.browser import story_steps
@@ -58,3 +58,40 @@ def test_the_story_takes_under_30_actions_no_pop_up_and_one_save(page, live_serv
     )
     assert kinds == ["embed", "image"]
     assert Placement.objects.get(article=story, image__isnull=False).image.alt_text_en == "A map"
+
+
+# Everything Django's admin opens a window with (RelatedObjectLookups.js), and any link
+# that would open a new window or tab.
+WINDOW_OPENERS = (
+    "a[target], a[href*='_popup'], [onclick], .related-lookup, .related-widget-wrapper-link,"
+    " .add-related, .change-related, .view-related, .delete-related"
+)
+
+
+def test_nothing_on_the_article_form_opens_a_window(page, live_server, tmp_path):
+    editor, section = log_in_with_filing(page, live_server)
+    page.on("popup", lambda popup: pytest.fail(f"a pop-up window opened: {popup.url}"))
+    story_steps.enter_story_after(page, live_server.url, tmp_path, section)
+    story = Article.objects.get()
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+
+    openers = page.locator(f"#article_form :is({WINDOW_OPENERS})")
+    assert openers.count() == 0, openers.evaluate_all("els => els.map(e => e.outerHTML)")
+
+    # A new section is made in an in-page dialog and chosen at once.
+    page.click(".nr-section-new")
+    dialog = page.locator("dialog.nr-section-dialog")
+    assert dialog.is_visible()
+    dialog.get_by_label("Name (English)").fill("Harbour")
+    dialog.get_by_role("button", name="Create and choose").click()
+    dialog.wait_for(state="hidden")
+    harbour = Section.objects.get(name_en="Harbour")
+    assert page.locator("#id_section").input_value() == str(harbour.pk)
+
+    # A placed video's row chooses another video in the library dialog.
+    row = page.locator(".media-picker--embed").first
+    row.locator(".media-picker__choose-embed").click()
+    library = page.locator("dialog.nr-library[open]")
+    assert library.is_visible()
+    library.locator(".nr-library__item").first.click()
+    assert row.locator("input").input_value().isdigit()

@@ -49,7 +49,7 @@ def test_the_library_finds_pictures_by_their_text_with_thumbnails(desk):
     assert data["results"] == [
         {
             "id": boats.pk,
-            "text": str(boats),
+            "text": "Boats on the square",
             "thumbnail": f"/admin/media/image/{boats.pk}/thumbnail/",
         }
     ]
@@ -146,3 +146,63 @@ def test_adding_a_video_needs_the_add_embed_permission(client):
 
     assert response.status_code == 403
     assert not Embed.objects.exists()
+
+
+def test_the_library_pages_through_every_picture_with_more(desk, settings):
+    from media.library import RESULTS
+
+    pictures = [media_factories.image(alt_text_en=f"Picture {n}") for n in range(RESULTS + 3)]
+    newest_first = [p.pk for p in reversed(pictures)]
+
+    first = desk.get(SEARCH).json()
+    second = desk.get(SEARCH, {"page": first["next"]}).json()
+
+    assert [r["id"] for r in first["results"]] == newest_first[:RESULTS]
+    assert first["next"] == 2
+    assert [r["id"] for r in second["results"]] == newest_first[RESULTS:]
+    assert second["next"] is None
+
+
+def test_the_library_search_finds_the_oldest_picture_too(desk):
+    oldest = media_factories.image(alt_text_en="The old lighthouse")
+    from media.library import RESULTS
+
+    for n in range(RESULTS + 1):
+        media_factories.image(alt_text_en=f"Picture {n}")
+
+    data = desk.get(SEARCH, {"q": "lighthouse"}).json()
+
+    assert [r["id"] for r in data["results"]] == [oldest.pk]
+    assert data["next"] is None
+
+
+def test_a_library_page_costs_one_query_for_the_pictures(desk, django_assert_num_queries):
+    for n in range(30):
+        media_factories.image(alt_text_en=f"Picture {n}")
+
+    # the user, their own and their groups' permissions, and the one page of pictures
+    with django_assert_num_queries(4):
+        desk.get(SEARCH, {"page": 2})
+
+
+def test_in_arabic_a_picture_without_arabic_texts_is_named_by_its_alt_text_marked(desk):
+    boats = media_factories.image(alt_text_en="Boats on the square", title_en="")
+    named = media_factories.image(alt_text_en="A crane", title_ar="رافعة")
+
+    data = desk.get(SEARCH, HTTP_ACCEPT_LANGUAGE="ar").json()
+
+    items = {r["id"]: r for r in data["results"]}
+    assert items[boats.pk]["text"] == "Boats on the square"
+    assert (items[boats.pk]["lang"], items[boats.pk]["dir"]) == ("en", "ltr")
+    assert items[boats.pk]["marker"] == "(بالإنجليزية)"
+    assert items[named.pk]["text"] == "رافعة"
+    assert "marker" not in items[named.pk]
+
+
+def test_a_picture_with_no_texts_at_all_is_found_by_its_file_name(desk):
+    bare = media_factories.image(alt_text_en="", title_en="")
+    name = bare.file.name.rsplit("/", 1)[-1]
+
+    data = desk.get(SEARCH, {"q": name[:8]}).json()
+
+    assert [(r["id"], r["text"]) for r in data["results"]] == [(bare.pk, str(bare))]

@@ -58,6 +58,8 @@
     var search = el("input", { type: "search", autocomplete: "off" });
     var results = el("ul", { class: "nr-library__results", "aria-live": "polite" });
     var status = el("p", { class: "nr-library__status", role: "status" });
+    var more = el("button", { type: "button", class: "button nr-library__more", text: labels.more });
+    more.hidden = true;
 
     var form = el("form", { class: "nr-library__add", method: "post", novalidate: "" });
     var inputs = {};
@@ -90,6 +92,7 @@
       field(labels.search, search),
       el("h3", { text: labels.results }),
       results,
+      more,
       status,
       form
     );
@@ -105,15 +108,22 @@
       if (callback) callback(item);
     }
 
-    function show(items) {
-      results.replaceChildren();
-      status.textContent = items.length ? "" : labels.none;
+    function show(items, append) {
+      if (!append) results.replaceChildren();
+      status.textContent = items.length || append ? "" : labels.none;
       items.forEach(function (item) {
         var button = el("button", { type: "button", class: "nr-library__item", "data-id": String(item.id) });
         if (item.thumbnail) {
           button.append(el("img", { src: item.thumbnail, alt: "", width: "80", height: "80", loading: "lazy" }));
         }
-        button.append(el("span", { class: "nr-library__text", text: item.text }));
+        var text = el("span", { class: "nr-library__text", text: item.text });
+        // A text in another language than the admin's: its own lang and dir, and marked.
+        if (item.lang) {
+          text.setAttribute("lang", item.lang);
+          text.setAttribute("dir", item.dir || "auto");
+        }
+        button.append(text);
+        if (item.marker) button.append(el("span", { class: "nr-library__marker", text: item.marker }));
         if (item.detail) button.append(el("span", { class: "nr-library__detail", text: item.detail }));
         button.addEventListener("click", function () {
           choose(item);
@@ -123,20 +133,36 @@
     }
 
     var timer = null;
-    function load() {
+    var next = null;
+    var request = 0;
+    function load(page) {
       var url = new URL(urls.search, window.location.href);
+      var mine = ++request;
       url.searchParams.set("q", search.value);
+      if (page) url.searchParams.set("page", String(page));
+      more.hidden = true;
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) {
           return response.ok ? response.json() : { results: [] };
         })
         .then(function (data) {
-          show(data.results || []);
+          if (mine !== request) return; // an older answer after a newer search
+          var firstNew = results.children.length;
+          show(data.results || [], Boolean(page));
+          next = data.next || null;
+          more.hidden = !next;
+          // After "More", focus the first new item so a keyboard user carries on there.
+          if (page && results.children[firstNew]) results.children[firstNew].querySelector("button").focus();
         });
     }
+    more.addEventListener("click", function () {
+      if (next) load(next);
+    });
     search.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(load, 200);
+      timer = setTimeout(function () {
+        load(null);
+      }, 200);
     });
 
     form.addEventListener("submit", function (event) {
@@ -183,7 +209,7 @@
         dialog.setAttribute("dir", document.documentElement.dir || "ltr");
         errors.replaceChildren();
         search.value = "";
-        load();
+        load(null);
         dialog.showModal();
         search.focus();
       },
