@@ -1224,7 +1224,9 @@ def _linked_check(items: dict, loaded: dict, language: str, texts: dict) -> dict
 
 
 @transaction.atomic
-def linked_texts_save(*, article: Article, language: str, by, texts: dict[str, str]) -> None:
+def linked_texts_save(
+    *, article: Article, language: str, by, texts: dict[str, str], note: str = ""
+) -> None:
     """Translate texts of the pictures, videos, tags and section `article` shows into
     `language`, from the article's page; `texts` by name ("image:12.alt_text").
 
@@ -1235,7 +1237,8 @@ def linked_texts_save(*, article: Article, language: str, by, texts: dict[str, s
     the article. An editor's texts follow the editor's other changes: written at once to a
     story not on the site, pending on a published one. A name the article does not show,
     or a text too long or clashing (a tag name another tag has), is refused
-    (ValidationError); nothing is written.
+    (ValidationError); nothing is written. `note` (an importer's word to the reviewer) is
+    the revision's comment and that of the pending change.
     """
     require(by, "articles.change_article")
     if language not in language_codes():
@@ -1280,14 +1283,18 @@ def linked_texts_save(*, article: Article, language: str, by, texts: dict[str, s
         view.pending_linked.pop(language, None)
     _bump(stored)
     data = revisions.snapshot(view)
-    revision = _record(stored, by=by, kind=Revision.Kind.SAVED, data=data, languages=[language])
+    revision = _record(
+        stored, by=by, kind=Revision.Kind.SAVED, data=data, languages=[language], comment=note
+    )
     if language in revisions.changed_parts(revisions.snapshot(stored), data):
         change, created = PendingChange.objects.get_or_create(
-            article=stored, language=language, defaults={"revision": revision, "created_by": by}
+            article=stored,
+            language=language,
+            defaults={"revision": revision, "created_by": by, "comment": note},
         )
         if not created:
             change.revision, change.created_by = revision, by
-            change.state, change.comment = PendingChange.State.DRAFT, ""
+            change.state, change.comment = PendingChange.State.DRAFT, note
             if not by.has_perm("articles.publish_article"):
                 change.scheduled_at = None
             change.save()

@@ -430,11 +430,14 @@ def _build_20(document: Document) -> etree._Element:
             if unit.suggestions:
                 matches = _sub(unit_element, f"{{{NS_MTC}}}matches")
                 for n, suggestion in enumerate(unit.suggestions, 1):
+                    # Translation memory matches are exact (same text, whitespace aside).
                     match = _sub(
                         matches,
                         f"{{{NS_MTC}}}match",
                         id=f"m{n}",
                         ref="#s1",
+                        type="tm",
+                        matchQuality="100",
                         origin=suggestion.origin,
                     )
                     _sub(match, f"{{{NS20}}}source", text_of(unit.source))
@@ -505,7 +508,13 @@ def _build_12(document: Document) -> etree._Element:
                 target = _sub(trans_unit, f"{{{NS12}}}target", state=STATES_12[unit.state])
                 _content_12(target, unit.target)
             for suggestion in unit.suggestions:
-                alt = _sub(trans_unit, f"{{{NS12}}}alt-trans", origin=suggestion.origin)
+                alt = _sub(
+                    trans_unit,
+                    f"{{{NS12}}}alt-trans",
+                    origin=suggestion.origin,
+                    **{"match-quality": "100"},
+                )
+                _sub(alt, f"{{{NS12}}}source", text_of(unit.source))
                 _sub(alt, f"{{{NS12}}}target", suggestion.text)
             if unit.note:
                 _sub(trans_unit, f"{{{NS12}}}note", unit.note, **{"from": "newsroom"})

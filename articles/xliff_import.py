@@ -2,8 +2,11 @@
 
 All or nothing: the whole file is checked first (schema, language, articles, units,
 source hashes, inline codes) and any problem refuses it with a report and writes nothing;
-then every article's translation is saved through services.article_save_draft (the one
-write path: permissions, revisions, pending changes, events) inside one transaction.
+then every article's translation is saved through services.article_save_draft, and the
+texts of its section, tags, pictures and videos through services.linked_texts_save (the
+one write path: permissions, revisions, pending changes, events), inside one transaction.
+A linked text is saved through the article whose <file> holds its unit (the export puts a
+picture shown by several stories under the first of them).
 
 A unit whose target equals the translation as it stands is no change, so a file sent back
 untouched writes nothing at all (no revision, no pending change).
@@ -28,7 +31,7 @@ from newsroom.languages import column, language_codes, language_name
 
 from . import policy, services, xliff
 from .models import Article, Placement
-from .xliff_export import article_units, articles_for_export, body_alignment
+from .xliff_export import article_units, articles_for_export, body_alignment, linked_name
 
 FILE_ID = re.compile(r"^article-([1-9][0-9]{0,9})$")
 
@@ -93,13 +96,14 @@ class _Planned:
     result: ArticleResult
     fields: dict
     captions: dict  # placement pk -> text
+    linked: dict  # linked text name ("image:12.alt_text") -> text
 
 
 def _plan_article(article, file, language, force, report) -> _Planned | None:
     result = ArticleResult(article)
     units = {unit.id: unit for unit in article_units(article, language)}
     body_targets: dict[int, xliff.Content] = {}
-    fields, captions = {}, {}
+    fields, captions, texts = {}, {}, {}
     for unit in file.units:
         known = units.get(unit.id)
         if known is None:
@@ -133,6 +137,8 @@ def _plan_article(article, file, language, force, report) -> _Planned | None:
             fields[column(key, language)] = xliff.to_text(unit.target).strip()
         elif kind == "caption":
             captions[key] = xliff.to_text(unit.target).strip()
+        elif kind == "linked":
+            texts[key] = xliff.to_text(unit.target).strip()
         else:
             existing = known.current or ()
             body_targets[key] = xliff.with_markup(known.source, unit.target, existing)
@@ -141,7 +147,7 @@ def _plan_article(article, file, language, force, report) -> _Planned | None:
     report.articles.append(result)
     if not result.changed:
         return None
-    return _Planned(result, fields, captions)
+    return _Planned(result, fields, captions, texts)
 
 
 def _body(article, language, targets: dict[int, xliff.Content]) -> str:
@@ -205,6 +211,21 @@ def _check_file(document: xliff.Document, by, report: ImportReport) -> dict[int,
     return articles
 
 
+def _check_shared(document: xliff.Document, report: ImportReport) -> None:
+    """A picture, tag or section's text given in two <file>s must say the same in both: the
+    export writes it once, but files can be joined."""
+    given: dict[str, tuple] = {}
+    for file in document.files:
+        for unit in file.units:
+            if linked_name(unit.id) is None or unit.target is None:
+                continue
+            text = xliff.normalized(unit.target)
+            if given.setdefault(unit.id, text) != text:
+                report.problems.append(
+                    Problem(unit.id, _("translated differently in two places of the file"))
+                )
+
+
 def xliff_import(*, data: bytes, by, force: bool = False, filename: str = "") -> ImportReport:
     """Import a translated XLIFF file (2.0 or 1.2) as `by`'s pending changes.
 
@@ -223,6 +244,7 @@ def xliff_import(*, data: bytes, by, force: bool = False, filename: str = "") ->
     report.language, report.version = document.target_language, document.version
     report.units = sum(len(file.units) for file in document.files)
     articles = _check_file(document, by, report)
+    _check_shared(document, report)
     if report.refused:
         raise ImportRefused(report)
     plans = []
@@ -268,11 +290,17 @@ def _save(plan: _Planned, *, language: str, by, filename: str) -> None:
                 **{column("caption_override", language): text}
             )
 
-    services.article_save_draft(
-        article=Article.objects.get(pk=result.article.pk),
-        by=by,
-        expected_version=None,
-        related=write_captions if captions else None,
-        note=note,
-        **plan.fields,
-    )
+    if plan.linked:
+        # First: a save of the article's fields after it gives the pending change the note.
+        services.linked_texts_save(
+            article=result.article, language=language, by=by, texts=plan.linked, note=note
+        )
+    if plan.fields or captions:
+        services.article_save_draft(
+            article=Article.objects.get(pk=result.article.pk),
+            by=by,
+            expected_version=None,
+            related=write_captions if captions else None,
+            note=note,
+            **plan.fields,
+        )

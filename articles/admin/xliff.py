@@ -121,6 +121,7 @@ class XliffAdminMixin:
             "title": gettext("Import a translated XLIFF file"),
             "form": form,
             "report": report,
+            "list_url": reverse("admin:articles_article_changelist"),
             "language_name": language_name(report.language) if report and report.language else "",
         }
         return TemplateResponse(request, "admin/articles/article/xliff_import.html", context)

@@ -6,15 +6,17 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from lxml import etree
 from translate.storage import xliff as toolkit_xliff12
 from translate.storage import xliff2 as toolkit_xliff20
 
-from articles import policy, selectors, services, xliff
+from articles import linked, memory, policy, selectors, services, xliff
 from articles.models import Article, PendingChange, Revision, TranslatorProfile
 from articles.xliff_export import export_xliff
 from articles.xliff_import import ImportRefused, xliff_import
 from tests import factories
+from tests.media.factories import embed as make_embed
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,7 @@ BODY = (
     '<figure data-placement="image-{image}"></figure>'
     "<ul><li><p>one</p></li><li><p>t<em>w</em>o</p></li></ul>"
     "<blockquote><p>They kept asking.</p></blockquote>"
+    '<figure data-placement="embed-{embed}"></figure>'
 )
 
 
@@ -36,16 +39,26 @@ def _translator(languages=("nl",)):
     return person
 
 
-def _story(**fields):
-    picture = factories.image()
+def _body(story) -> str:
+    placed = {p.key.partition("-")[0]: p for p in story.placements.all()}
+    return BODY.format(image=placed["image"].image_id, embed=placed["embed"].embed_id)
+
+
+def _story(picture=None, tag=None, **fields):
+    """A published English story with a section, a tag, a placed picture (its alt text
+    already in every language) and a placed video with a warning."""
+    picture = picture or factories.image(caption_en="Buses at the depot.")
+    video = make_embed(title_en="The night shift", content_warning_en="Flashing lights")
     story = factories.article(
         languages=("en",),
         published=False,
-        body_en=BODY.format(image=picture.pk),
+        body_en=BODY.format(image=picture.pk, embed=video.pk),
         content_warning_en="Contains descriptions of violence.",
+        section=factories.section(name_nl=None),
+        tags=[tag or factories.tag(name_nl=None)],
         **fields,
     )
-    story.placements.update(caption_override_en="The new night line")
+    story.placements.filter(image__isnull=False).update(caption_override_en="The new night line")
     by = factories.superuser()
     services.article_publish(article=story, by=by)
     return Article.objects.get(pk=story.pk)
@@ -58,9 +71,11 @@ def _export(stories, language="nl", version="2.0"):
 
 
 def _dump() -> str:
-    """Every row of the content apps, to compare before and after an import."""
+    """Every row of the content apps, to compare before and after an import (in one
+    language: a translated model's plain field is dumped in the active one)."""
     out = io.StringIO()
-    call_command("dumpdata", "articles", "media", "audit", stdout=out, indent=None)
+    with translation.override("en"):
+        call_command("dumpdata", "articles", "media", "audit", stdout=out, indent=None)
     return out.getvalue()
 
 
@@ -101,7 +116,8 @@ def test_export_is_valid_against_the_oasis_schema(version):
 
 def test_export_has_one_meaningful_unit_per_text_and_block():
     story = _story()
-    placement = story.placements.get()
+    placement = story.placements.get(image__isnull=False)
+    video = story.placements.get(embed__isnull=False).embed_id
 
     document = xliff.parse(_export([story]))
 
@@ -113,6 +129,12 @@ def test_export_has_one_meaningful_unit_per_text_and_block():
         f"{prefix}.content_warning",
         *(f"{prefix}.body.p{n}" for n in range(1, 6)),
         f"placement-{placement.pk}.caption",
+        f"section-{story.section_id}.name",
+        f"tag-{story.tags.get().pk}.name",
+        f"image-{placement.image_id}.alt_text",
+        f"image-{placement.image_id}.caption",
+        f"embed-{video}.title",
+        f"embed-{video}.content_warning",
     ]
     assert document.source_languages == ("en",) and document.target_language == "nl"
 
@@ -147,7 +169,8 @@ def test_export_puts_the_existing_translation_in_the_target_with_its_state():
         article=story, by=factories.superuser(), title_nl="Nachtbussen", standfirst_nl=""
     )
 
-    units = {u.id.split(".", 1)[1]: u for u in xliff.parse(_export([story])).files[0].units}
+    units = xliff.parse(_export([story])).files[0].units
+    units = {u.id.split(".", 1)[1]: u for u in units if u.id.startswith("article-")}
 
     assert units["title"].target == ("Nachtbussen",) and units["title"].state == "translated"
     assert units["standfirst"].target is None and units["standfirst"].state == "initial"
@@ -181,7 +204,7 @@ def test_a_file_translated_with_translate_toolkit_becomes_a_pending_change(versi
 
     report = xliff_import(data=translated, by=_translator(), filename="story.xlf")
 
-    assert report.changed_units == 9
+    assert report.changed_units == 15
     change = PendingChange.objects.get(article=story, language="nl")
     assert change.created_by.translator_profile.languages == ["nl"]
     view = selectors.pending_view(story)
@@ -216,11 +239,22 @@ def test_a_round_trip_that_changes_no_text_leaves_the_database_identical(version
         article=story,
         by=factories.superuser(),
         title_nl="Nachtbussen",
-        body_nl=BODY.format(image=story.placements.get().image_id).replace("move", "zet"),
+        body_nl=_body(story).replace("move", "zet"),
     )
+    # A tag name waiting for review, a section name stored (and the picture's alt text the
+    # factory stored): each is the target of its unit.
+    tag = story.tags.get().pk
+    services.linked_texts_save(
+        article=story, language="nl", by=_translator(), texts={f"tag:{tag}.name": "Nachtbus"}
+    )
+    services.section_update(section=story.section, by=factories.superuser(), name_nl="Stad")
+    exported = _export([story], version=version)
+    targets = {u.id: u.target for u in xliff.parse(exported).files[0].units}
+    assert targets[f"tag-{tag}.name"] == ("Nachtbus",)
+    assert targets[f"section-{story.section_id}.name"] == ("Stad",)
     # Through the translator's tool, which reads and writes every unit unchanged.
     store_class = toolkit_xliff20.Xliff2File if version == "2.0" else toolkit_xliff12.xlifffile
-    untouched = bytes(store_class.parsestring(_export([story], version=version)))
+    untouched = bytes(store_class.parsestring(exported))
     translator = _translator()
     before, revisions = _dump(), Revision.objects.count()
 
@@ -232,8 +266,7 @@ def test_a_round_trip_that_changes_no_text_leaves_the_database_identical(version
 
 def test_changing_one_paragraph_keeps_the_rest_of_the_translation():
     story = _story()
-    image = story.placements.get().image_id
-    dutch = BODY.format(image=image).replace("bold", "gedurfde").replace("one", "een")
+    dutch = _body(story).replace("bold", "gedurfde").replace("one", "een")
     services.article_update(article=story, by=factories.superuser(), body_nl=dutch)
     data = _export([story]).decode().replace(">een<", ">één<")
 
@@ -349,6 +382,166 @@ def test_a_refusal_of_one_article_writes_none_of_the_others():
     assert not PendingChange.objects.filter(article=good).exists()
 
 
+# -- The texts of the story's pictures, videos, tags and section --
+
+
+def _unit_ids(data: bytes) -> dict[str, list[str]]:
+    return {f.id: [u.id for u in f.units] for f in xliff.parse(data).files}
+
+
+def test_an_object_shown_by_several_articles_is_one_unit_under_the_first_of_them():
+    picture, tag = factories.image(caption_en="Buses at the depot."), factories.tag(name_nl=None)
+    first, second = _story(picture=picture, tag=tag), _story(picture=picture, tag=tag)
+
+    ids = _unit_ids(_export([second, first]))
+
+    shared = [f"tag-{tag.pk}.name", f"image-{picture.pk}.alt_text", f"image-{picture.pk}.caption"]
+    assert all(unit in ids[f"article-{first.pk}"] for unit in shared)
+    assert not any(unit in ids[f"article-{second.pk}"] for unit in shared)
+    # Each story's own section and video stay under its own file.
+    assert f"section-{second.section_id}.name" in ids[f"article-{second.pk}"]
+
+
+def test_imported_linked_texts_wait_for_review_in_the_articles_pending_change():
+    picture, tag = factories.image(caption_en="Buses at the depot."), factories.tag(name_nl=None)
+    first, second = _story(picture=picture, tag=tag), _story(picture=picture, tag=tag)
+    translated = _cat_tool(_export([first, second]), "2.0")
+
+    xliff_import(data=translated, by=_translator())
+
+    waiting = linked.pending_texts(first, "nl")
+    assert waiting[f"tag:{tag.pk}.name"] == f"NL[{tag.name_en}]"
+    assert waiting[f"image:{picture.pk}.caption"] == "NL[Buses at the depot.]"
+    assert waiting[f"section:{first.section_id}.name"] == f"NL[{first.section.name_en}]"
+    video = first.placements.get(embed__isnull=False).embed
+    assert waiting[f"embed:{video.pk}.content_warning"] == "NL[Flashing lights]"
+    assert f"tag:{tag.pk}.name" not in linked.pending_texts(second, "nl")
+    # Stored where they belong only when an editor publishes: readers see nothing yet.
+    tag.refresh_from_db()
+    assert tag.name_nl is None
+    change = PendingChange.objects.get(article=first, language="nl")
+    assert change.comment.startswith("Imported from XLIFF")
+
+    services.article_publish(article=first, by=factories.superuser(), languages=["nl"])
+
+    tag.refresh_from_db()
+    video.refresh_from_db()
+    assert tag.name_nl == f"NL[{tag.name_en}]"
+    assert video.content_warning_nl == "NL[Flashing lights]"
+
+
+def test_a_file_with_only_linked_texts_names_the_import_to_the_reviewer():
+    story = _story()
+    tag = story.tags.get()
+    data = _export([story]).decode()
+    unit = data.index(f'<unit id="tag-{tag.pk}.name"')
+    end = data.index("</source>", unit) + len("</source>")
+    data = data[:end] + "<target>Nachtbus</target>" + data[end:]
+
+    report = xliff_import(data=data.encode(), by=_translator(), filename="tags.xlf")
+
+    assert report.changed_units == 1
+    change = PendingChange.objects.get(article=story, language="nl")
+    assert change.comment == "Imported from XLIFF (tags.xlf)."
+    assert linked.pending_texts(story, "nl") == {f"tag:{tag.pk}.name": "Nachtbus"}
+
+
+def test_refuses_a_linked_unit_of_an_object_the_article_does_not_show():
+    story, elsewhere = _story(), factories.tag()
+    data = _cat_tool(_export([story]), "2.0")
+    tag = story.tags.get().pk
+
+    assert f"tag-{elsewhere.pk}.name: unknown unit" in _refused(
+        data.replace(f'"tag-{tag}.name"'.encode(), f'"tag-{elsewhere.pk}.name"'.encode())
+    )
+    assert "image-999999.alt_text: unknown unit" in _refused(
+        data.replace(b'"image-', b'"image-999999.alt_text" x="', 1).replace(
+            b'"image-999999.alt_text" x="', b'"image-999999.alt_text" name="', 1
+        )
+    )
+
+
+def test_refuses_a_linked_text_whose_source_changed_unless_forced():
+    story = _story()
+    tag = story.tags.get()
+    data = _cat_tool(_export([story]), "2.0")
+    services.tag_update(tag=tag, by=factories.superuser(), name_en="Night buses")
+
+    assert f"tag-{tag.pk}.name: the source text changed" in _refused(data)
+
+    xliff_import(data=data, by=_translator(), force=True)
+    change = PendingChange.objects.get(article=story, language="nl")
+    assert f"check: Tag name: {tag.name_en}" in change.comment
+
+
+def test_refuses_a_shared_text_translated_differently_in_two_files():
+    picture = factories.image(caption_en="Buses at the depot.")
+    first, second = _story(picture=picture), _story(picture=picture)
+    one = _cat_tool(_export([first]), "2.0").decode()
+    other = _cat_tool(_export([second]), "2.0").decode().replace("NL[Buses", "NL[Busses")
+    start = other.index("<file ")
+    joined = one.replace("</xliff>", other[start : other.rindex("</xliff>")] + "</xliff>")
+
+    assert f"image-{picture.pk}.caption: translated differently" in _refused(joined.encode())
+
+
+# -- Translation memory in the export --
+
+
+@pytest.fixture
+def remembered():
+    """A published Dutch translation of a story that says "They kept asking." (the memory
+    is filled when a language version is published; here as its subscriber does)."""
+    before = factories.article(
+        languages=("en", "nl"),
+        title_en="Earlier",
+        body_en="<p>They kept asking.</p>",
+        body_nl="<p>Ze bleven vragen.</p>",
+    )
+    memory.memory_remember(article_id=before.pk)
+    return before
+
+
+def test_export_20_offers_a_memory_match_with_its_origin(remembered):
+    story = _story()
+    data = _export([story])
+
+    root = etree.fromstring(data)
+    assert xliff.schema("2.0").validate(root), xliff.schema("2.0").error_log
+    ns = {"x": xliff.NS20, "mtc": xliff.NS_MTC}
+    unit = root.find(f".//x:unit[@id='article-{story.pk}.body.p5']", ns)
+    match = unit.find("mtc:matches/mtc:match", ns)
+    assert match.find("x:target", ns).text == "Ze bleven vragen."
+    assert match.find("x:source", ns).text == "They kept asking."
+    assert f"Article {remembered.pk} “Earlier”, body" in match.get("origin")
+    # A unit with no memory gets no match; translate-toolkit still reads every unit.
+    assert root.find(f".//x:unit[@id='article-{story.pk}.title']/mtc:matches", ns) is None
+    store = toolkit_xliff20.Xliff2File.parsestring(data)
+    assert len(store.units) == len(xliff.parse(data).files[0].units)
+
+
+def test_export_12_offers_a_memory_match_as_alt_trans_with_its_origin(remembered):
+    story = _story()
+    data = _export([story], version="1.2")
+
+    root = etree.fromstring(data)
+    assert xliff.schema("1.2").validate(root), xliff.schema("1.2").error_log
+    store = toolkit_xliff12.xlifffile.parsestring(data)
+    unit = next(u for u in store.units if u.xmlelement.get("id") == f"article-{story.pk}.body.p5")
+    (alternative,) = unit.getalttrans()
+    assert alternative.target == "Ze bleven vragen."
+    assert f"Article {remembered.pk} “Earlier”, body" in alternative.xmlelement.get("origin")
+
+
+def test_a_unit_already_translated_gets_no_memory_match(remembered):
+    story = _story()
+    services.article_update(
+        article=story, by=factories.superuser(), body_nl=_body(story).replace("kept", "blijven")
+    )
+
+    assert b"mtc:match" not in _export([story])
+
+
 # -- Commands and admin --
 
 
@@ -367,7 +560,8 @@ def test_the_commands_export_and_import(tmp_path):
 
     call_command("import_xliff", str(translated), "--user", "piet", stdout=out)
 
-    assert "9" in out.getvalue()
+    assert "15 of 15 units changed in 1 articles (nl)" in out.getvalue()
+    assert "Body, block 1; Body, block 2" in out.getvalue()
     assert selectors.pending_view(story).title_nl == f"NL[{story.title_en}]"
 
 

@@ -11,8 +11,9 @@ from articles.xliff_export import export_xliff
 
 class Command(BaseCommand):
     help = (
-        "Export articles (with the texts of their pictures, videos and captions) for "
-        "translation into one language as XLIFF 2.0 or 1.2."
+        "Export articles (with the texts of their pictures, videos, captions, tags and "
+        "section, and translation memory's suggestions) for translation into one language "
+        "as XLIFF 2.0 or 1.2."
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
         for result in report.changed_articles:
             self.stdout.write(
-                f"  {result.article.pk} {result.article}: {', '.join(result.changed)}"
+                f"  {result.article.pk} {result.article}: {'; '.join(result.changed)}"
             )
             if result.forced:
-                self.stdout.write(f"    from an older source, to check: {', '.join(result.forced)}")
+                self.stdout.write(f"    from an older source, to check: {'; '.join(result.forced)}")
