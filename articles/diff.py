@@ -9,8 +9,10 @@ A snapshot is the dict `articles.revisions.snapshot()` makes (the contract of is
 (the shared fields, then each language's text, then bylines, tags and placements). A body is
 compared as text, paragraph by paragraph and then word by word inside a changed paragraph,
 so a moved comma shows as one changed word and not as a rewritten story; a placed picture
-in a body is a paragraph of its own ("[image-12]"). Tags compare as a set, bylines as a list
-(order counts: it is the order readers see), placements by their key.
+or video in a body is a paragraph of its own, named by `name("placement", "image-12")`
+("[Picture: A flooded square]"; "[image-12]" when the caller names none). Tags compare
+as a set, bylines as a list (order counts: it is the order readers see), placements by
+their key.
 
 Pure code: no models, no database. Ids (sections, images, authors, tags) are turned into
 names by the `name` callable the caller passes, which sees ("section", 3) and returns "World".
@@ -47,10 +49,16 @@ Name = Callable[[str, object], str]
 # language's pending change (articles/linked.py): {"linked": {lang: {"image:12.alt_text":
 # text}}}. A text not waiting reads as stored, which `name("linked", (lang, text name))` gives.
 LINKED = "linked"
+# A picture or video placed in a body: `name(PLACEMENT, "embed-3")` says what it is
+# ("[Video: Storm over the dyke]"); "" leaves the key ("[embed-3]").
+PLACEMENT = "placement"
+# A translator's mark that the translation follows source version N, waiting with the text
+# (articles/revisions.py): {"up_to_date": {lang: N}}.
+UP_TO_DATE = "up_to_date"
 
 
 def _plain_name(kind: str, value: object) -> str:
-    if kind == LINKED:
+    if kind in (LINKED, PLACEMENT):
         return ""  # a stored text of a picture, tag, ...: unknown to pure code
     return "" if value in (None, "") else str(value)
 
@@ -110,7 +118,8 @@ class FieldChange:
 
     `kind` says how to show it: "text" (segments), "body" (paragraphs), "value" (old and
     new as whole values), "items" (bylines, tags, placements: items, with `reordered` for a
-    byline whose order changed).
+    byline whose order changed), "mark" (a translation marked up to date with source
+    version `new` when its text is published; `old` the version of the mark it replaces).
     """
 
     field: str
@@ -226,10 +235,11 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "ul", "ol"
 class _Paragraphs(HTMLParser):
     """The text of each block of a body; a placement reference is a paragraph of its own."""
 
-    def __init__(self):
+    def __init__(self, name: Name | None = None):
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self._text: list[str] = []
+        self._name = name or _plain_name
 
     def _flush(self):
         text = " ".join("".join(self._text).split())
@@ -243,7 +253,7 @@ class _Paragraphs(HTMLParser):
         if tag == "figure":
             key = dict(attrs).get("data-placement")
             if key:
-                self.paragraphs.append(f"[{key}]")
+                self.paragraphs.append(self._name(PLACEMENT, key) or f"[{key}]")
         elif tag == "br":
             self._text.append(" ")
 
@@ -259,20 +269,21 @@ class _Paragraphs(HTMLParser):
         self._flush()
 
 
-def paragraphs(html: str) -> list[str]:
-    """The text of each paragraph (heading, list item, quote, placed item) of a body."""
+def paragraphs(html: str, name: Name | None = None) -> list[str]:
+    """The text of each paragraph (heading, list item, quote, placed item) of a body; a
+    placed item reads as `name(PLACEMENT, key)` says, else as "[key]"."""
     if not html:
         return []
     if "<" not in html:
         # Plain text (an import, a test): paragraphs are separated by blank lines.
         return [" ".join(unescape(p).split()) for p in re.split(r"\n\s*\n", html) if p.strip()]
-    parser = _Paragraphs()
+    parser = _Paragraphs(name)
     parser.feed(html)
     parser.close()
     return parser.paragraphs
 
 
-def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
+def paragraph_diff(old: str, new: str, name: Name | None = None) -> tuple[Paragraph, ...]:
     """Two bodies compared paragraph by paragraph, then word by word inside each changed pair.
 
     Paragraphs that match exactly are "same". In a run of replaced paragraphs, each old one
@@ -280,7 +291,7 @@ def paragraph_diff(old: str, new: str) -> tuple[Paragraph, ...]:
     with its word diff; the new ones it passes over are "added" (a picture placed before a
     reworded paragraph), an old one without a partner is "removed".
     """
-    a, b = paragraphs(old), paragraphs(new)
+    a, b = paragraphs(old, name), paragraphs(new, name)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out: list[Paragraph] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -339,7 +350,9 @@ def _shared_changes(old: dict, new: dict, name: Name) -> list[FieldChange]:
     return changes
 
 
-def _text_changes(old: dict, new: dict, languages: Iterable[str] | None) -> list[FieldChange]:
+def _text_changes(
+    old: dict, new: dict, languages: Iterable[str] | None, name: Name
+) -> list[FieldChange]:
     changes = []
     before, after = old.get("text") or {}, new.get("text") or {}
     codes = list(languages) if languages is not None else list(dict.fromkeys([*before, *after]))
@@ -350,7 +363,7 @@ def _text_changes(old: dict, new: dict, languages: Iterable[str] | None) -> list
             if a == b:
                 continue
             if field_name == "body":
-                diffed = paragraph_diff(a, b)
+                diffed = paragraph_diff(a, b, name)
                 if all(p.op == "same" for p in diffed):
                     continue  # markup only (a bold word, a class): nothing a reader reads
                 changes.append(FieldChange("body", code, "body", paragraphs=diffed))
@@ -455,18 +468,37 @@ def compare(
     """What changed from snapshot `old` to snapshot `new` (either may be None: empty).
 
     `name(kind, value)` turns a section, image, embed, author or tag id (and the
-    status, source language and time) into what the editor reads; `languages` limits and
+    status, source language and time, and a placed item's key in a body) into what the
+    editor reads; `languages` limits and
     orders the languages whose text is compared (all of both snapshots' by default).
     """
     old, new, name = old or {}, new or {}, name or _plain_name
     changes = _shared_changes(old, new, name)
-    changes += _text_changes(old, new, languages)
+    changes += _text_changes(old, new, languages, name)
     changes += _linked_changes(old, new, name, languages)
+    changes += _mark_changes(old, new, languages)
     for compare_part in (_bylines_change, _tags_change, _placements_change):
         change = compare_part(old, new, name)
         if change is not None:
             changes.append(change)
     return Diff(tuple(changes))
+
+
+def _mark_changes(old: dict, new: dict, languages: Iterable[str] | None) -> list[FieldChange]:
+    """One "mark" change per language whose waiting "up to date" mark differs."""
+    before, after = old.get(UP_TO_DATE) or {}, new.get(UP_TO_DATE) or {}
+    codes = list(languages) if languages is not None else list(dict.fromkeys([*before, *after]))
+    return [
+        FieldChange(
+            UP_TO_DATE,
+            code,
+            "mark",
+            old="" if before.get(code) is None else str(before[code]),
+            new="" if after.get(code) is None else str(after[code]),
+        )
+        for code in codes
+        if before.get(code) != after.get(code)
+    ]
 
 
 def _linked_changes(

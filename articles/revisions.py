@@ -11,7 +11,8 @@ The snapshot format:
      "bylines": [author ids in order], "tags": [tag ids],
      "placements": [{"key", "image", "embed", "caption_override": {lang: text},
                      "accepted_gaps"}],
-     "linked": {lang: {"image:12.alt_text": text, ...}}}   (only while such texts wait)
+     "linked": {lang: {"image:12.alt_text": text, ...}},   (only while such texts wait)
+     "up_to_date": {lang: source version}}   (only while such a mark waits with its text)
 
 `snapshot()` reads an article (saved, or an unsaved copy carrying `pending_*` attributes
 from selectors.pending_view); `apply()` writes parts of a snapshot onto the stored article.
@@ -28,6 +29,9 @@ from .translation import ARTICLE_TEXT_FIELDS
 
 SHARED = ""
 LINKED = "linked"
+# A translator's "mark up to date" on a live story waits with their text: published with it,
+# it records the source version the translation follows (services.pending_mark_up_to_date).
+UP_TO_DATE = "up_to_date"
 TEXT_FIELDS = ARTICLE_TEXT_FIELDS
 # Shared fields a pending change carries; `status` is recorded but never applied: onto and
 # off the site only through article_publish / article_unpublish.
@@ -59,6 +63,7 @@ def snapshot(article: Article) -> dict:
     placements = getattr(article, "pending_placements", None)
     waiting = getattr(article, "pending_linked", None) or {}
     linked = {code: dict(texts) for code, texts in waiting.items() if texts}
+    marks = dict(getattr(article, "pending_up_to_date", None) or {})
     if placements is None:
         placements = [
             placement_data(p) for p in Placement.objects.filter(article=article).order_by("pk")
@@ -83,6 +88,8 @@ def snapshot(article: Article) -> dict:
         # The pending texts of the objects the article shows (articles/linked.py), by
         # language: only while they wait; once published they are their objects' columns.
         data[LINKED] = linked
+    if marks:
+        data[UP_TO_DATE] = marks
     return data
 
 
@@ -111,6 +118,11 @@ def linked_part(data: dict, code: str) -> dict:
     return (data.get(LINKED) or {}).get(code) or {}
 
 
+def up_to_date_part(data: dict, code: str) -> int | None:
+    """The source version a waiting mark of `code` records (None: no mark waits)."""
+    return (data.get(UP_TO_DATE) or {}).get(code)
+
+
 def parts() -> list[str]:
     """Every part's name: SHARED first, then the site languages."""
     return [SHARED, *language_codes()]
@@ -129,6 +141,7 @@ def changed_parts(before: dict, after: dict) -> list[str]:
         for code in language_codes()
         if part(before, code) != part(after, code)
         or linked_part(before, code) != linked_part(after, code)
+        or up_to_date_part(before, code) != up_to_date_part(after, code)
     ]
 
 

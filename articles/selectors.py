@@ -20,7 +20,14 @@ from newsroom.languages import column, language_codes, language_name, language_o
 
 from . import body as body_references
 from . import revisions
-from .models import Article, ArticleVariant, Correction, SlugHistory, placements_prefetch
+from .models import (
+    Article,
+    ArticleVariant,
+    Correction,
+    PendingChange,
+    SlugHistory,
+    placements_prefetch,
+)
 
 # How many related stories an article page shows.
 RELATED_LIMIT = 4
@@ -269,8 +276,9 @@ def pending_view(article: Article, language: str | None = None) -> Article:
 
     It carries `pending` ({part: PendingChange}), and the pending byline, tags and placed
     items as `pending_bylines`, `pending_tags` and `pending_placements` (ids and snapshot
-    rows; revisions.snapshot reads them), and `pending_linked` ({language: {name: text}}:
-    the texts of its pictures, videos, tags and section waiting for review, articles/linked.py).
+    rows; revisions.snapshot reads them), `pending_linked` ({language: {name: text}}:
+    the texts of its pictures, videos, tags and section waiting for review, articles/linked.py)
+    and `pending_up_to_date` ({language: source version}: marks waiting with their text).
     """
     view = Article.objects.get(pk=article.pk)
     changes = view.pending_changes.select_related("revision", "created_by")
@@ -278,17 +286,32 @@ def pending_view(article: Article, language: str | None = None) -> Article:
         changes = changes.filter(language__in=[revisions.SHARED, language])
     view.pending = {change.language: change for change in changes}
     view.pending_linked = {}
+    view.pending_up_to_date = {}
     for code, change in view.pending.items():
         data = change.revision.data
         revisions.apply_fields(view, data, languages=[code])
         if code != revisions.SHARED and revisions.linked_part(data, code):
             view.pending_linked[code] = dict(revisions.linked_part(data, code))
+        if code != revisions.SHARED and revisions.up_to_date_part(data, code) is not None:
+            view.pending_up_to_date[code] = revisions.up_to_date_part(data, code)
         if code == revisions.SHARED:
             view.pending_bylines = list(data.get("bylines", []))
             view.pending_tags = list(data.get("tags", []))
             view.pending_placements = list(data.get("placements", []))
     view.is_pending_view = True
     return view
+
+
+def pending_marks(article: Article, languages) -> dict[str, int]:
+    """{language: source version} of the "up to date" marks waiting with those languages'
+    text for review (services.pending_mark_up_to_date). One query."""
+    changes = PendingChange.objects.filter(article=article, language__in=list(languages))
+    marks = {}
+    for language, data in changes.values_list("language", "revision__data"):
+        version = revisions.up_to_date_part(data or {}, language)
+        if version is not None:
+            marks[language] = version
+    return marks
 
 
 def outdated_note(article: Article, language: str) -> dict | None:

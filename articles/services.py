@@ -593,6 +593,15 @@ def _save_draft(article: Article, *, by, bylines, tags, related, note="", **fiel
     if before.get(revisions.LINKED):
         # Not the article's columns: what waits stays waiting (linked_texts_save changes it).
         after[revisions.LINKED] = before[revisions.LINKED]
+    # A waiting "up to date" mark stays with its language's text while that text waits.
+    marks = {
+        code: version
+        for code, version in (before.get(revisions.UP_TO_DATE) or {}).items()
+        if revisions.part(after, code) != revisions.part(live, code)
+        or revisions.linked_part(after, code)
+    }
+    if marks:
+        after[revisions.UP_TO_DATE] = marks
     # The undone write raised the source version of the object in memory too.
     target.source_version = previous.source_version
     # Compared as the editor saw it (live plus pending) with what this save makes of it.
@@ -666,7 +675,7 @@ def _apply_pending(article: Article, changes: list[PendingChange], *, by=None) -
         return []
     live = Article.objects.get(pk=article.pk)
     previous = Article.objects.get(pk=article.pk)
-    applied = []
+    applied, marks = [], {}
     for change in sorted(changes, key=lambda c: c.language):
         revisions.apply_fields(live, change.revision.data, languages=[change.language])
         if change.language == revisions.SHARED:
@@ -675,12 +684,36 @@ def _apply_pending(article: Article, changes: list[PendingChange], *, by=None) -
             texts = revisions.linked_part(change.revision.data, change.language)
             if texts:
                 linked.apply(texts=texts, language=change.language, by=by)
+            mark = revisions.up_to_date_part(change.revision.data, change.language)
+            if mark is not None:
+                marks[change.language] = mark
         applied.append(change.language)
     live.full_clean()
     _save_unique(live)
     article_saved(article=live, previous=previous)
+    _marks_apply(live, marks)
     PendingChange.objects.filter(pk__in=[c.pk for c in changes]).delete()
     return applied
+
+
+def _marks_apply(article: Article, marks: dict[str, int]) -> None:
+    """The "up to date" marks that waited with their languages' text go live with it: each
+    translation follows the source version its mark recorded (a later source change keeps
+    it outdated). Part of the publication that applies them, not a write of its own."""
+    if not marks:
+        return
+    variants = variants_ensure(article=article)
+    for code, version in marks.items():
+        variant = variants.get(code)
+        if (
+            variant is None
+            or code == article.source_language
+            or variant.state == ArticleVariant.State.MISSING
+            or variant.source_version >= version
+        ):
+            continue
+        variant.source_version = min(version, article.source_version)
+        variant.save(update_fields=["source_version", "updated_at"])
 
 
 def _require_publishable(live: Article, *, applied: list[str], went_live: bool) -> None:
@@ -1363,6 +1396,76 @@ def variant_mark_up_to_date(*, article: Article, language: str, by) -> ArticleVa
         )
     )
     return variant
+
+
+def up_to_date_waits(article: Article, language: str) -> bool:
+    """Whether marking `language` up to date must wait for its text: the story is live and
+    that language's text waits for review (readers would otherwise see the old text
+    without the note that the original changed). Otherwise the mark applies at once."""
+    stored = Article.objects.get(pk=article.pk)
+    return (
+        is_live(stored) and PendingChange.objects.filter(article=stored, language=language).exists()
+    )
+
+
+@transaction.atomic
+def pending_mark_up_to_date(*, article: Article, language: str, by) -> PendingChange:
+    """Mark the `language` translation up to date with the current source version when its
+    waiting text is published: the mark becomes part of that language's pending change
+    (recorded in its revision data), and the publication of that language applies it.
+
+    For a live story whose `language` text waits for review (up_to_date_waits); the
+    immediate case is variant_mark_up_to_date. The same permission and refusals as that
+    (a translator: only their languages; never the source language or a missing one), and
+    a language whose text does not wait is refused. Readers see no change: the old text
+    keeps its note that the original was updated. Emits PendingChangeSaved.
+    """
+    require(by, "articles.change_article")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if language == article.source_language:
+        raise ValidationError(
+            _("%(language)s is this story's source language: it is never outdated.")
+            % {"language": language_name(language)},
+            code="source_language",
+        )
+    policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
+    variant = variants_ensure(article=article)[language]
+    if variant.state == ArticleVariant.State.MISSING:
+        raise ValidationError(
+            _("There is no translation in %(language)s to mark up to date yet.")
+            % {"language": language_name(language)},
+            code="missing",
+        )
+    change = PendingChange.objects.filter(article=article, language=language).first()
+    if change is None or not is_live(article):
+        raise ValidationError(
+            _("No text in %(language)s waits for review: mark it up to date directly.")
+            % {"language": language_name(language)},
+            code="not_pending",
+        )
+    from .selectors import pending_view
+
+    view = pending_view(article)
+    if view.pending_up_to_date.get(language) == article.source_version:
+        return change
+    view.pending_up_to_date[language] = article.source_version
+    _bump(article)
+    revision = _record(
+        article,
+        by=by,
+        kind=Revision.Kind.UP_TO_DATE,
+        data=revisions.snapshot(view),
+        languages=[language],
+        comment=_(
+            "Translation (%(language)s) to be marked up to date with source version "
+            "%(version)s when its text is published."
+        )
+        % {"language": language_name(language), "version": article.source_version},
+    )
+    change.revision = revision
+    change.save(update_fields=["revision", "updated_at"])
+    events.emit(events.PendingChangeSaved(by=by, article_id=article.pk, languages=(language,)))
+    return change
 
 
 # -- What files an article: sections, tags, authors --

@@ -62,10 +62,16 @@ def _snapshot(language: str, text: dict) -> dict:
     return {"text": {language: {field: text.get(field, "") for field in SOURCE_FIELDS}}}
 
 
-def source_changes(*, variant: ArticleVariant, texts: dict[int, SourceText] | None = None):
+def source_changes(
+    *,
+    variant: ArticleVariant,
+    texts: dict[int, SourceText] | None = None,
+    name: diff.Name | None = None,
+):
     """The source's changes since `variant` was brought up to date (None when it is not
     outdated). `texts` ({version: SourceText}) is what the caller has read already;
-    otherwise the two versions are read in one query."""
+    otherwise the two versions are read in one query. `name` is diff.compare's (it says
+    what a placed picture or video is)."""
     article = variant.article
     if not variant.is_outdated:
         return None
@@ -84,7 +90,10 @@ def source_changes(*, variant: ArticleVariant, texts: dict[int, SourceText] | No
             language, since, now, kept=False, diff=diff.Diff(), changed_at=_when(current)
         )
     result = diff.compare(
-        _snapshot(language, old.text), _snapshot(language, current_text), languages=[language]
+        _snapshot(language, old.text),
+        _snapshot(language, current_text),
+        languages=[language],
+        name=name,
     )
     return SourceChanges(language, since, now, kept=True, diff=result, changed_at=_when(current))
 

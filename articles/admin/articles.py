@@ -20,7 +20,7 @@ from modeltranslation.admin import TranslationAdmin
 from media.admin import ImagePickerMixin
 from media.library import library_config
 from newsroom.admin import Refused, ServiceAdminMixin, error_messages
-from newsroom.languages import columns, language_name, text_direction
+from newsroom.languages import columns, language_name, localized, text_direction
 
 from .. import presence, selectors, services
 from ..forms import translated_field_names
@@ -272,7 +272,9 @@ class ArticleAdmin(
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _switcher_config(self, context):
-        """What translations.js needs: languages, fields, source, errors per language."""
+        """What translations.js needs: languages, fields, source, errors per language, and
+        the source body (sanitized HTML, as stored) that "Start from the source text" copies:
+        a translator sees the source read-only, without an editor to copy from."""
         form = context["adminform"].form
         bases = translated_field_names()
         codes = language_codes()
@@ -311,6 +313,7 @@ class ArticleAdmin(
             "fields": bases,
             "languages": languages,
             "source": source,
+            "sourceBody": localized(original, "body", source) if original is not None else "",
             "maxFields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
             "labels": {
                 "switcher": gettext("Language to show"),

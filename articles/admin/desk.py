@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from newsroom.languages import language_name, localized, text_direction
 
-from .. import desk, services
+from .. import desk, selectors, services
 from ..models import Article, ArticleVariant, Section, SourceText, TranslationDesk
 from ..sourcetexts import source_changes
 from . import review as review_admin
@@ -177,8 +177,10 @@ class TranslationDeskAdmin(admin.ModelAdmin):
 class SourceChangesFormMixin:
     """ArticleAdmin mixin: on each outdated language the user may translate, the article
     form shows what changed in the source since that translation (per field, per
-    paragraph), and a box that marks the translation up to date with the save
-    (services.variant_mark_up_to_date)."""
+    paragraph), and a box that marks the translation up to date with the save: at once
+    (services.variant_mark_up_to_date), or, on a live story whose text in that language
+    waits for review, with that text when it is published (services.pending_mark_up_to_date):
+    readers must not see the old text without the note that the original changed."""
 
     MARK = "_mark_up_to_date"
 
@@ -193,31 +195,47 @@ class SourceChangesFormMixin:
         languages = request.POST.getlist(self.MARK)
         if not languages or getattr(request, "newsroom_conflict", None) is not None:
             return
+        waiting = []
         for language in languages:
+            if services.up_to_date_waits(article, language):
+                mark = services.pending_mark_up_to_date
+                waiting.append(language)
+            else:
+                mark = services.variant_mark_up_to_date
             self.save_through(
-                lambda language=language: services.variant_mark_up_to_date(
+                lambda language=language, mark=mark: mark(
                     article=article, language=language, by=request.user
                 )
             )
         request.newsroom_marked = languages
+        request.newsroom_marked_waiting = waiting
 
     def response_change(self, request, obj):
         languages = getattr(request, "newsroom_marked", None)
         if not languages or getattr(request, "newsroom_conflict", None) is not None:
             return super().response_change(request, obj)
+        waiting = getattr(request, "newsroom_marked_waiting", [])
         for language in languages:
+            if language in waiting:
+                text = gettext(
+                    "The translation (%(language)s) will be marked up to date with the source "
+                    "when its text is published."
+                )
+            else:
+                text = gettext(
+                    "The translation (%(language)s) is marked up to date with the source."
+                )
             self.message_user(
-                request,
-                gettext("The translation (%(language)s) is marked up to date with the source.")
-                % {"language": language_name(language)},
-                messages.SUCCESS,
+                request, text % {"language": language_name(language)}, messages.SUCCESS
             )
         return super().response_change(request, obj)
 
 
 def source_change_panels(user, article) -> list[dict]:
     """For each outdated language `user` may translate: what changed in the source since
-    (sourcetexts.source_changes, presented as the review pages show a diff). Two queries."""
+    (sourcetexts.source_changes, presented as the review pages show a diff), and the mark
+    waiting with its text, if any. Four queries when a language is outdated (and one per
+    placed picture or video its diff names)."""
     codes = desk.desk_languages(user)
     variants = [
         v
@@ -230,11 +248,13 @@ def source_change_panels(user, article) -> list[dict]:
     outdated = [v for v in variants if v.is_outdated]
     if not outdated:
         return []
+    # Marks waiting with their language's text for review (services.pending_mark_up_to_date).
+    waiting = selectors.pending_marks(stored, [v.language for v in outdated])
     versions = {v.source_version for v in outdated} | {stored.source_version}
     texts = {t.version: t for t in SourceText.objects.filter(article=stored, version__in=versions)}
-    panels = []
+    panels, names = [], review_admin.Names()
     for variant in outdated:
-        changes = source_changes(variant=variant, texts=texts)
+        changes = source_changes(variant=variant, texts=texts, name=names)
         panels.append(
             {
                 "code": variant.language,
@@ -248,6 +268,7 @@ def source_change_panels(user, article) -> list[dict]:
                 "changed_at": changes.changed_at,
                 "groups": review_admin.present(changes.diff),
                 "mark": SourceChangesFormMixin.MARK,
+                "waiting": waiting.get(variant.language),
             }
         )
     return panels

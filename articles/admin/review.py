@@ -23,9 +23,16 @@ from django.utils.translation import gettext_lazy as _
 
 from media.models import Embed, Image
 from newsroom.admin import error_messages
-from newsroom.languages import language_codes, language_name, text_direction
+from newsroom.languages import (
+    active_language,
+    language_codes,
+    language_name,
+    language_order,
+    localized,
+    text_direction,
+)
 
-from .. import diff, linked, policy, previews, review, revisions, selectors, services
+from .. import body, diff, linked, policy, previews, review, revisions, selectors, services
 from ..models import (
     Article,
     ArticleVariant,
@@ -77,6 +84,8 @@ class Names:
         if kind == "published_at":
             moment = parse_datetime(value) if isinstance(value, str) else value
             return _when(moment) if moment is not None else str(value)
+        if kind == diff.PLACEMENT:
+            return self.placed(value)
         model = {"author": Author, "tag": Tag, **self.MODELS}.get(kind)
         if model is None:
             return str(value)
@@ -86,11 +95,43 @@ class Names:
             self.seen[key] = str(found) if found is not None else f"#{value}"
         return self.seen[key]
 
+    def placed(self, key: str) -> str:
+        """A picture or video placed in a body, as the diff shows it: "[Picture: <alt
+        text>]", "[Video: <title>]", in the admin user's language when the item has its text
+        in it (else in the first language that has one); "" for a key naming nothing."""
+        parsed = body.parse_key(key)
+        if parsed is None:
+            return ""
+        kind, pk = parsed
+        cache_key = ("placed", kind, pk)
+        if cache_key not in self.seen:
+            item = self.MODELS[kind].objects.filter(pk=pk).first()
+            self.seen[cache_key] = _placed_label(kind, item) if item is not None else ""
+        return self.seen[cache_key]
+
+
+def _placed_label(kind: str, item) -> str:
+    order = language_order(active_language())
+    if kind == "image":
+        fields = ("alt_text", "title")
+    else:
+        fields = ("title",)
+    text = next(
+        (localized(item, f, code) for f in fields for code in order if localized(item, f, code)),
+        "",
+    )
+    if kind == "image":
+        return gettext("[Picture: %(text)s]") % {"text": text or item.file.name}
+    if item.provider == Embed.Provider.LINK:
+        return gettext("[Link: %(text)s]") % {"text": text or item.url}
+    return gettext("[Video: %(text)s]") % {"text": text or item.url}
+
 
 FIELD_LABELS = {
     "bylines": _("byline"),
     "tags": _("tags"),
     "placements": _("placed pictures and videos"),
+    diff.UP_TO_DATE: _("up to date with the source"),
 }
 DETAIL_LABELS = {
     "image": _("picture"),

@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from articles import policy, services
+from articles import body, policy, services
 from articles.models import Article, PendingChange, PreviewLink, TranslatorProfile
 from tests import factories
+from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +348,29 @@ def test_a_translator_cannot_submit_or_send_back_a_new_story(client):
 
     assert Article.objects.get(pk=story.pk).status == "draft"
     assert not story.revisions.filter(kind__in=["submitted", "sent_back"]).exists()
+
+
+def test_the_review_diff_names_a_placed_video_and_picture(client):
+    picture = media_factories.image(alt_text_en="Sandbags at the door", alt_text_nl="")
+    video = media_factories.embed(title_en="The dyke at night", title_nl="")
+    story, editor = _story(), _editor()
+    key = body.key_for("embed", video.pk)
+    _save_dutch(
+        story,
+        editor,
+        body_nl=(
+            "<p>De rivier stijgt snel.</p>"
+            + body.reference(key)
+            + "<p>Niemand raakte gewond.</p>"
+            + body.reference(body.key_for("image", picture.pk))
+        ),
+    )
+    client.force_login(editor)
+
+    response = client.get(_url("compare", story.pk) + "?from=live&to=pending")
+
+    html = _text(response.content.decode())
+    # No Dutch title or alt text yet: the English one, not the key.
+    assert "[Video: The dyke at night]" in html
+    assert "[Picture: Sandbags at the door]" in html
+    assert f"[{key}]" not in html

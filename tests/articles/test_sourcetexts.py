@@ -1,11 +1,15 @@
 """What changed since a translation was made (articles/sourcetexts.py), and marking a
 translation up to date (services.variant_mark_up_to_date)."""
 
+from datetime import datetime
+
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import formats, timezone, translation
 
-from articles import diff, policy, services
+from articles import body, diff, policy, services
 from articles.models import Article, ArticleVariant, PendingChange, Revision, SourceText
 from articles.sourcetexts import source_changes
 from newsroom import events
@@ -13,6 +17,7 @@ from tests import factories
 from tests.articles.test_admin_articles import _errors, _form_data
 from tests.articles.test_policy import _member, _translator
 from tests.articles.test_services import seen, stored  # noqa: F401  (fixture)
+from tests.media import factories as media_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -212,8 +217,113 @@ def test_the_form_says_plainly_when_the_old_source_text_was_not_kept(client):
     assert "The source text of version 1 was not kept" in html
 
 
-def test_saving_with_the_box_ticked_marks_the_translation_up_to_date(client):
+def _outdated_note(client, story, code="nl"):
+    response = client.get(Article.objects.get(pk=story.pk).get_absolute_url(code))
+    assert response.status_code == 200
+    return "outdated-note" in response.content.decode()
+
+
+def test_a_translators_mark_on_a_live_story_waits_with_their_text_for_review(client):
+    # Readers keep the old Dutch text until it is published: until then it keeps its note
+    # that the original changed, and the mark goes live with the text.
     story = _outdated_story()
+    translator = _translator("nl")
+    client.force_login(translator)
+    url = _form_url(story)
+    data = _form_data(client, url, title_nl="De rivier overstroomt de oude stad")
+    data["_mark_up_to_date"] = "nl"
+    data["_continue"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 302, _errors(response)
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert (
+        "The translation (Dutch) will be marked up to date with the source when its text "
+        "is published." in messages
+    )
+    assert _variant(story, "nl").is_outdated
+    live = Article.objects.get(pk=story.pk)
+    assert live.status == Article.Status.PUBLISHED
+    assert live.title_nl != "De rivier overstroomt de oude stad"  # pending, for review
+    client.logout()
+    assert _outdated_note(client, story)
+    change = PendingChange.objects.select_related("revision").get(article=story, language="nl")
+    assert change.revision.data["up_to_date"] == {"nl": 2}
+    assert change.revision.data["text"]["nl"]["title"] == "De rivier overstroomt de oude stad"
+
+    # The form says the mark waits, instead of offering it again.
+    client.force_login(translator)
+    form = client.get(url).content.decode()
+    panel = form.split('id="nr-source-changes-nl"')[1].split("nr-source-changes-waiting")[1]
+    assert "Marked up to date with source version 2: the mark takes effect when" in panel
+    assert 'name="_mark_up_to_date"' not in form
+
+    # Submitted, the review queue says what publishing it does.
+    services.pending_submit(article=story, language="nl", by=translator)
+    client.force_login(_member(policy.EDITORS))
+    queue = client.get(reverse("admin:articles_article_review_queue") + "?language=nl")
+    assert "Marks the translation up to date with source version 2" in queue.content.decode()
+
+    services.article_publish(article=story, by=factories.superuser(), languages=["nl"])
+    variant = _variant(story, "nl")
+    assert variant.source_version == 2 and not variant.is_outdated
+    assert Article.objects.get(pk=story.pk).title_nl == "De rivier overstroomt de oude stad"
+    client.logout()
+    assert not _outdated_note(client, story)
+
+
+def test_a_later_save_of_the_waiting_text_keeps_its_mark():
+    story = _outdated_story()
+    translator = _translator("nl")
+    services.article_save_draft(
+        article=story, by=translator, expected_version=None, title_nl="De rivier"
+    )
+    services.pending_mark_up_to_date(article=story, language="nl", by=translator)
+    services.article_save_draft(
+        article=Article.objects.get(pk=story.pk),
+        by=translator,
+        expected_version=None,
+        title_nl="De rivier overstroomt",
+    )
+    change = PendingChange.objects.select_related("revision").get(article=story, language="nl")
+    assert change.revision.data["up_to_date"] == {"nl": 2}
+    services.article_publish(article=story, by=factories.superuser(), languages=["nl"])
+    assert not _variant(story, "nl").is_outdated
+
+
+def test_a_source_change_after_the_mark_keeps_the_translation_outdated():
+    story = _outdated_story()
+    translator, editor = _translator("nl"), factories.superuser()
+    services.article_save_draft(
+        article=story, by=translator, expected_version=None, title_nl="De rivier"
+    )
+    services.pending_mark_up_to_date(article=story, language="nl", by=translator)
+    services.article_update(
+        article=Article.objects.get(pk=story.pk), by=editor, title_en="River floods the city"
+    )
+    services.article_publish(article=Article.objects.get(pk=story.pk), by=editor)
+    variant = _variant(story, "nl")
+    assert Article.objects.get(pk=story.pk).source_version == 3
+    assert variant.source_version == 2 and variant.is_outdated
+
+
+def test_an_editors_typo_fix_mark_on_a_live_story_applies_at_once(client):
+    story = _outdated_story()
+    client.force_login(_member(policy.EDITORS))
+    url = _form_url(story)
+    data = _form_data(client, url)
+    data["_mark_up_to_date"] = "nl"
+    data["_continue"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 302, _errors(response)
+    assert not _variant(story, "nl").is_outdated
+    assert not PendingChange.objects.filter(article=story).exists()
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert "The translation (Dutch) is marked up to date with the source." in messages
+
+
+def test_a_translators_mark_on_a_story_not_live_applies_at_once(client):
+    story = _outdated_story()
+    services.article_unpublish(article=story, by=factories.superuser())
     client.force_login(_translator("nl"))
     url = _form_url(story)
     data = _form_data(client, url, title_nl="De rivier overstroomt de oude stad")
@@ -222,11 +332,25 @@ def test_saving_with_the_box_ticked_marks_the_translation_up_to_date(client):
     response = client.post(url, data)
     assert response.status_code == 302, _errors(response)
     assert not _variant(story, "nl").is_outdated
-    story = Article.objects.get(pk=story.pk)
-    assert story.status == Article.Status.PUBLISHED
-    assert story.title_nl != "De rivier overstroomt de oude stad"  # pending, for review
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert "The translation (Dutch) is marked up to date with the source." in messages
+    assert Article.objects.get(pk=story.pk).title_nl == "De rivier overstroomt de oude stad"
+
+
+def test_a_waiting_mark_needs_waiting_text_and_the_language_and_writes_nothing_when_refused():
+    story = _outdated_story()
+    revisions = Revision.objects.count()
+    with pytest.raises(ValidationError, match="No text in Dutch waits for review"):
+        services.pending_mark_up_to_date(article=story, language="nl", by=_translator("nl"))
+    services.article_save_draft(
+        article=story, by=_translator("nl"), expected_version=None, title_nl="De rivier"
+    )
+    revisions = Revision.objects.count()
+    with pytest.raises(PermissionDenied, match="not assigned to translate into Dutch"):
+        services.pending_mark_up_to_date(article=story, language="nl", by=_translator("de"))
+    with pytest.raises(ValidationError, match="source language"):
+        services.pending_mark_up_to_date(article=story, language="en", by=factories.superuser())
+    assert Revision.objects.count() == revisions
+    change = PendingChange.objects.select_related("revision").get(article=story, language="nl")
+    assert "up_to_date" not in change.revision.data
 
 
 def test_a_crafted_mark_of_another_language_is_refused_and_nothing_is_saved(client):
@@ -240,3 +364,50 @@ def test_a_crafted_mark_of_another_language_is_refused_and_nothing_is_saved(clie
     assert "not assigned to translate into Dutch" in response.content.decode()
     assert _variant(story, "nl").is_outdated
     assert not PendingChange.objects.filter(article=story, language="de").exists()
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_when_the_source_last_changed_ends_in_one_full_stop_in_every_language(client, language):
+    # English writes the morning as "a.m.": a message that adds its own full stop after
+    # the time doubled it ("10:36 a.m..").
+    story = _outdated_story()
+    morning = timezone.make_aware(datetime(2025, 3, 4, 10, 36))
+    SourceText.objects.filter(article=story, version=2).update(created_at=morning)
+    client.force_login(_translator("nl"))
+    html = client.get(_form_url(story), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    versions = html.split('class="nr-source-changes-versions">')[1].split("</p>")[0]
+    with translation.override(language):
+        when = formats.date_format(timezone.localtime(morning), "DATETIME_FORMAT")
+    assert when in versions
+    assert ".." not in versions
+    if language == "en":
+        assert versions.endswith("Last changed on March 4, 2025, 10:36 a.m.")
+
+
+def test_placed_pictures_and_videos_read_as_what_they_are_in_the_readers_language(client):
+    # Not "[image-12]" and "[embed-3]": the translator reads what the item is, in the
+    # language their admin speaks.
+    picture = media_factories.image(
+        alt_text_en="A flooded square", alt_text_nl="Een ondergelopen plein"
+    )
+    video = media_factories.embed(title_en="Boats on the square", title_nl="Boten op het plein")
+    editor = factories.superuser()
+    story = factories.article(languages=("en", "nl"), body_en=BODY_V1)
+    placed = (
+        body.reference(body.key_for("image", picture.pk))
+        + BODY_V1
+        + body.reference(body.key_for("embed", video.pk))
+    )
+    services.article_update(article=Article.objects.get(pk=story.pk), by=editor, body_en=placed)
+    services.article_publish(article=Article.objects.get(pk=story.pk), by=editor)
+    client.force_login(_translator("nl"))
+    panels = {}
+    for language in ("en", "nl"):
+        html = client.get(_form_url(story), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        panels[language] = html.split('id="nr-source-changes-nl"')[1].split("</section>")[0]
+    assert "[Picture: A flooded square]" in panels["en"]
+    assert "[Video: Boats on the square]" in panels["en"]
+    assert "[Afbeelding: Een ondergelopen plein]" in panels["nl"]
+    assert "[Video: Boten op het plein]" in panels["nl"]
+    for panel in panels.values():
+        assert "[image-" not in panel and "[embed-" not in panel

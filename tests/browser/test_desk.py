@@ -6,7 +6,7 @@ headings, quotes, lists, links and placed pictures."""
 import pytest
 
 from articles import policy, services
-from articles.models import Article, ArticleVariant, TranslatorProfile
+from articles.models import Article, ArticleVariant, PendingChange, TranslatorProfile
 from demo.seed import ensure_groups
 from tests import factories
 from tests.media import factories as media_factories
@@ -106,3 +106,57 @@ def test_start_from_the_source_keeps_links_lists_quotes_and_pictures(page, live_
     assert '<a href="https://example.org/report">the report</a>' in body_de
     assert f'<figure data-placement="{key}"></figure>' in body_de
     assert "<ul><li><p>Sandbags</p></li>" in body_de and "<blockquote>" in body_de
+
+
+def test_a_translator_starts_an_empty_dutch_version_from_the_read_only_source(page, live_server):
+    # The translator has no editor for the English body (it is read-only for them): the
+    # copy comes from the source body the server puts in the form's config.
+    ensure_groups()
+    from django.contrib.auth.models import Group
+
+    translator = factories.user()
+    translator.groups.add(Group.objects.get(name=policy.TRANSLATORS))
+    TranslatorProfile.objects.create(user=translator, languages=["nl"])
+    photo = media_factories.image(alt_text_en="Boats on the square")
+    key = f"image-{photo.pk}"
+    story = factories.article(
+        title_en="The flood",
+        body_en=(
+            "<h2>Overnight</h2>"
+            '<p>Read <a href="https://example.org/report">the report</a> first.</p>'
+            f'<figure data-placement="{key}"></figure>'
+            '<blockquote><p>"We lost everything," she said.</p></blockquote>'
+        ),
+    )
+    assert not Article.objects.get(pk=story.pk).body_nl
+
+    url = f"/admin/articles/article/{story.pk}/change/?language=nl"
+    _log_in(page, live_server, translator, url)
+    page.wait_for_selector(".nr-switcher-button[data-nr-lang=nl][aria-pressed=true]")
+    assert page.locator(".field-body_en [contenteditable=true]").count() == 0
+    start = page.locator(".field-body_nl .nr-start-from-source")
+    start.wait_for(state="visible")
+    start.click()
+
+    dutch = page.locator(".field-body_nl [contenteditable=true]")
+    dutch.locator("figure.nr-placement-node").wait_for()
+    assert dutch.evaluate("el => Array.from(el.children).map(c => c.tagName)") == [
+        "H2",
+        "P",
+        "FIGURE",
+        "BLOCKQUOTE",
+    ]
+    assert dutch.locator("a[href='https://example.org/report']").inner_text() == "the report"
+    assert dutch.locator(f"figure[data-placement='{key}']").count() == 1
+    assert start.is_hidden()  # a translation with text is never overwritten
+
+    page.fill("#id_title_nl", "De overstroming")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    # A live story: the Dutch text waits for review, with the source's layout.
+    change = PendingChange.objects.select_related("revision").get(article=story, language="nl")
+    body_nl = change.revision.data["text"]["nl"]["body"]
+    assert "<h2>Overnight</h2>" in body_nl and "<blockquote>" in body_nl
+    assert '<a href="https://example.org/report">the report</a>' in body_nl
+    assert f'<figure data-placement="{key}"></figure>' in body_nl
+    assert not Article.objects.get(pk=story.pk).body_nl

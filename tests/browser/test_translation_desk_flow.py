@@ -171,6 +171,8 @@ def test_a_translator_updates_an_outdated_story_and_an_editor_publishes_it(brows
         page.click("button[name=action][value=submit]")
         page.wait_for_selector(".messagelist .success")
         assert PendingChange.objects.get(article=story, language="nl").state == "submitted"
+        # The mark waits with the text: readers keep the old Dutch text with its note.
+        assert ArticleVariant.objects.get(article=story, language="nl").is_outdated
     finally:
         context.close()
 
@@ -183,6 +185,7 @@ def test_a_translator_updates_an_outdated_story_and_an_editor_publishes_it(brows
         assert "crisisvergadering" in item.locator("ins").all_inner_texts()[0] or any(
             "crisisvergadering" in text for text in item.locator("ins").all_inner_texts()
         )
+        assert "Marks the translation up to date with source version" in item.inner_text()
         item.screenshot(path=str(SHOTS / "5-review.png"))
         item.locator("button[name=action][value=publish]").click()
         page.wait_for_selector(".messagelist .success")

@@ -171,8 +171,18 @@
 
     // "Start from the source text": an empty translation's body begins as a copy of the
     // source body (headings, quotes, links and placed pictures and videos kept), so the
-    // translator replaces the words and never rebuilds the layout.
+    // translator replaces the words and never rebuilds the layout. The copy comes from the
+    // source's editor when this person edits the source (their unsaved changes count),
+    // else from the source body the server put in the config: a translator sees the source
+    // read-only, with no editor to copy from.
     var bodyEditors = {};
+    function sourceBody() {
+      var editor = bodyEditors[state.source];
+      if (editor) {
+        return editor.getHTML();
+      }
+      return state.source === config.source ? config.sourceBody || "" : "";
+    }
     function offerStart(code) {
       var row = fieldset.querySelector(".form-row.field-body_" + code);
       if (!row || row.querySelector(".nr-start-from-source")) {
@@ -184,17 +194,17 @@
       button.textContent = config.labels.startFromSource;
       button.addEventListener("click", function () {
         var target = bodyEditors[code];
-        var source = bodyEditors[state.source];
-        if (!target || !source || code === state.source || !target.isEmpty) {
+        var html = sourceBody();
+        if (!target || !html || code === state.source || !target.isEmpty) {
           return;
         }
-        target.commands.setContent(source.getHTML(), true);
+        target.commands.setContent(html, true);
         target.commands.focus("start");
       });
       row.insertBefore(button, row.firstChild);
       function update() {
         var target = bodyEditors[code];
-        button.hidden = code === state.source || !target || !target.isEmpty;
+        button.hidden = code === state.source || !target || !target.isEmpty || !sourceBody();
       }
       bodyEditors[code].on("update", update);
       if (sourceSelect) {
