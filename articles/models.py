@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom.addresses import dated_address, slug_address
 from newsroom.languages import (
     active_language,
     column,
@@ -189,7 +190,7 @@ class Section(models.Model):
         save_with_slugs(self, lambda: super(Section, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": slug_for(self)})
+        return slug_address("articles:section", slug_for(self), active_language())
 
 
 class Author(models.Model):
@@ -247,7 +248,7 @@ class Author(models.Model):
         save_with_slugs(self, lambda: super(Author, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_address("articles:author", self.slug, active_language())
 
     @property
     def is_organisation(self) -> bool:
@@ -289,7 +290,7 @@ class Tag(TagBase):
         save_with_slugs(self, lambda: models.Model.save(self, *args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": slug_for(self)})
+        return slug_address("articles:tag", slug_for(self), active_language())
 
 
 class TaggedArticle(TaggedItemBase):
@@ -505,18 +506,7 @@ class Article(models.Model):
         language = language or active_language()
         slug = localized(self, "slug", language)
         when = timezone.localtime(self.published_at or self.created_at or timezone.now())
-        kwargs = {
-            "year": when.year,
-            "month": f"{when.month:02d}",
-            "day": f"{when.day:02d}",
-            "slug": slug or str(self.pk),
-        }
-        if language == translation.get_language():
-            # A listing asks this for each story: switching languages costs as much as
-            # the reverse() itself.
-            return reverse("articles:article", kwargs=kwargs)
-        with translation.override(language):
-            return reverse("articles:article", kwargs=kwargs)
+        return dated_address("articles:article", when, slug or str(self.pk), language)
 
     def clean(self):
         if not localized(self, "title", self.source_language):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from media import services as media_services
 from newsroom import pagecache
+from newsroom.addresses import address, slug_address
 from newsroom.languages import (
     active_language,
     language_codes,
@@ -209,7 +210,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
     images = [image for image in images if image is not None]
     share_image = images[0] if images else None
     modified = selectors.article_modified_at(article, language)
-    home = request.build_absolute_uri(reverse("articles:home"))
+    home = request.build_absolute_uri(address("articles:home", language))
     logo = structured_data.SharedImage(
         request.build_absolute_uri(static(LOGO)), LOGO_SIZE[0], LOGO_SIZE[1]
     )
@@ -269,7 +270,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
 
 
 def slug_url(section):
-    return reverse("articles:section", kwargs={"slug": slug_for(section)})
+    return slug_address("articles:section", slug_for(section), active_language())
 
 
 def _translated_listing(request, obj, name, slug, articles, template, extra):
