@@ -114,8 +114,9 @@ def article_detail(request, year, month, day, slug):
     prefetch_related_objects(
         [article], Prefetch("corrections", queryset=Correction.objects.filter(language=language))
     )
-    previous_article, next_article = selectors.section_neighbours(article, language)
-    related_articles = selectors.related_articles(article, language)
+    others = selectors.other_stories(article, language)
+    previous_article, next_article = selectors.section_neighbours(article, language, others=others)
+    related_articles = selectors.related_articles(article, language, others=others)
     neighbours = [a for a in (*related_articles, previous_article, next_article) if a is not None]
     tags = article.tag_objects()
     placements = selectors.body_placements(article)

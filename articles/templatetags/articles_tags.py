@@ -290,6 +290,79 @@ def subheading_anchors(html: str, used=PAGE_IDS) -> str:
     return _SUBHEADING.sub(replace, html)
 
 
+@register.simple_tag(takes_context=True)
+def search_and_social(context):
+    """The article page's social card <meta> tags and JSON-LD blocks (views._search_and_social)."""
+    metas = format_html_join(
+        "",
+        '\n  <meta {}="{}" content="{}">',
+        context.get("social_tags") or (),
+    )
+    blocks = format_html_join(
+        "", "{}\n  ", ((json_ld(data),) for data in context.get("structured_data") or ())
+    )
+    return format_html("{}\n  {}", metas, blocks)
+
+
+def _story_link(story, *, dated: bool):
+    if not dated:
+        return format_html('<a href="{}">{}</a>', story.get_absolute_url(), story.title)
+    return format_html(
+        '<a href="{}">{}</a> <time datetime="{}">{}</time>',
+        story.get_absolute_url(),
+        story.title,
+        machine_datetime(story.published_at),
+        date_format(timezone.localtime(story.published_at), "DATE_FORMAT"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def more_stories(context):
+    """Under the article: the section's previous and next stories, then related stories."""
+    previous, following = context.get("previous_article"), context.get("next_article")
+    related = context.get("related_articles")
+    parts = []
+    if previous or following:
+        pager = []
+        for story, kind, label in (
+            (previous, "previous", _("Previous story")),
+            (following, "next", _("Next story")),
+        ):
+            if story:
+                pager.append(
+                    format_html(
+                        '<li class="section-pager__{}"><span class="section-pager__label">{}'
+                        "</span> {}</li>",
+                        kind,
+                        label,
+                        _story_link(story, dated=False),
+                    )
+                )
+        parts.append(
+            format_html(
+                '<nav class="section-pager" aria-label="{}">\n  <ul role="list">\n    {}\n'
+                "  </ul>\n</nav>",
+                _("More in this section"),
+                mark_safe("\n    ".join(pager)),
+            )
+        )
+    if related:
+        parts.append(
+            format_html(
+                '<section class="related" aria-labelledby="related-title">\n  <h2 '
+                'id="related-title" class="related__title">{}</h2>\n  <ul class="related__list" '
+                'role="list">{}\n  </ul>\n</section>',
+                _("Related stories"),
+                format_html_join(
+                    "",
+                    "\n    <li>{}</li>",
+                    ((_story_link(story, dated=True),) for story in related),
+                ),
+            )
+        )
+    return mark_safe("\n".join(parts))
+
+
 @register.filter
 def json_ld(data):
     """`data` as a <script type="application/ld+json"> block, escaped to stay one."""
