@@ -27,6 +27,19 @@ from newsroom.languages import (
 
 from . import body as body_references
 
+# What the picture markup reads of a listed story's lead picture (media_tags.render_picture),
+# besides its alt text and content warning in every language.
+LISTED_IMAGE_FIELDS = (
+    "file",
+    "width",
+    "height",
+    "content_hash",
+    "focal_x",
+    "focal_y",
+    "renditions_state",
+    "renditions_ready",
+)
+
 # What an editor can do in the article body; the same list drives the sanitizer (nh3),
 # so nothing the editor cannot make survives a save.
 BODY_EXTENSIONS = {
@@ -333,6 +346,25 @@ class ArticleQuerySet(models.QuerySet):
         hundreds of byline, author, tag and taggit manager objects it never shows.
         """
         return self.select_related("section", "lead_image").defer("body", *columns("body"))
+
+    def listed_in(self, language):
+        """for_listing() with only the columns a listed story shows in `language`: its
+        title, address and standfirst in that language (story_item, the home page's lead),
+        not the dozens of every language's texts; the lead picture without its titles,
+        captions and credit, which a listing does not show. The section comes whole (its
+        name falls back to other languages)."""
+        return self.for_listing().only(
+            "pk",
+            "published_at",
+            "created_at",
+            "section",
+            "lead_image",
+            column("title", language),
+            column("slug", language),
+            column("standfirst", language),
+            *(f"lead_image__{name}" for name in LISTED_IMAGE_FIELDS),
+            *(f"lead_image__{name}" for name in columns("alt_text", "content_warning")),
+        )
 
     def with_filing(self):
         """Bylines (with their authors, in order) and tags, in two more queries.

@@ -49,7 +49,8 @@ HOME_X_DEFAULT = "/"
 
 def visible_articles():
     """Articles a reader of the active language may see, ready for a listing."""
-    return Article.objects.visible(active_language()).for_listing()
+    language = active_language()
+    return Article.objects.visible(language).listed_in(language)
 
 
 def listed(request, page) -> list:
