@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from media.renditions import MIME_TYPES
 from media.services import picture_renditions
+from newsroom.addresses import address, slug_address
 from newsroom.languages import active_language, localized, reader_text
 
 from . import selectors
@@ -295,22 +296,23 @@ class AuthorAtomFeed(AuthorFeed):
 def feed_links(context) -> list[dict]:
     """The feeds a page advertises in its head: the site's in the active language, and the
     section's, tag's or author's on its own page (read from the page's context)."""
+    language = active_language()
     links = [
         {
             "type": "application/rss+xml",
             "title": settings.NEWSROOM_SITE_NAME,
-            "href": reverse("articles:feed"),
+            "href": address("articles:feed", language),
         },
         {
             "type": "application/atom+xml",
             "title": settings.NEWSROOM_SITE_NAME,
-            "href": reverse("articles:feed_atom"),
+            "href": address("articles:feed_atom", language),
         },
     ]
-    for key, name, kwargs in (
-        ("section", "articles:section", lambda o: {"slug": slug_for(o)}),
-        ("tag", "articles:tag", lambda o: {"slug": slug_for(o)}),
-        ("author", "articles:author", lambda o: {"slug": o.slug}),
+    for key, name, slug in (
+        ("section", "articles:section", lambda o: slug_for(o, language)),
+        ("tag", "articles:tag", lambda o: slug_for(o, language)),
+        ("author", "articles:author", lambda o: o.slug),
     ):
         obj = context.get(key)
         if not isinstance(obj, (Section, Tag, Author)) or not obj.pk:
@@ -321,12 +323,12 @@ def feed_links(context) -> list[dict]:
             {
                 "type": "application/rss+xml",
                 "title": title,
-                "href": reverse(f"{name}_feed", kwargs=kwargs(obj)),
+                "href": slug_address(f"{name}_feed", slug(obj), language),
             },
             {
                 "type": "application/atom+xml",
                 "title": title,
-                "href": reverse(f"{name}_feed_atom", kwargs=kwargs(obj)),
+                "href": slug_address(f"{name}_feed_atom", slug(obj), language),
             },
         ]
     return links

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom.addresses import dated_address, slug_address
 from newsroom.languages import (
     active_language,
     column,
@@ -25,6 +26,19 @@ from newsroom.languages import (
 )
 
 from . import body as body_references
+
+# What the picture markup reads of a listed story's lead picture (media_tags.render_picture),
+# besides its alt text and content warning in every language.
+LISTED_IMAGE_FIELDS = (
+    "file",
+    "width",
+    "height",
+    "content_hash",
+    "focal_x",
+    "focal_y",
+    "renditions_state",
+    "renditions_ready",
+)
 
 # What an editor can do in the article body; the same list drives the sanitizer (nh3),
 # so nothing the editor cannot make survives a save.
@@ -189,7 +203,7 @@ class Section(models.Model):
         save_with_slugs(self, lambda: super(Section, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": slug_for(self)})
+        return slug_address("articles:section", slug_for(self), active_language())
 
 
 class Author(models.Model):
@@ -247,7 +261,7 @@ class Author(models.Model):
         save_with_slugs(self, lambda: super(Author, self).save(*args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_address("articles:author", self.slug, active_language())
 
     @property
     def is_organisation(self) -> bool:
@@ -289,7 +303,7 @@ class Tag(TagBase):
         save_with_slugs(self, lambda: models.Model.save(self, *args, **kwargs), pending)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": slug_for(self)})
+        return slug_address("articles:tag", slug_for(self), active_language())
 
 
 class TaggedArticle(TaggedItemBase):
@@ -332,6 +346,25 @@ class ArticleQuerySet(models.QuerySet):
         hundreds of byline, author, tag and taggit manager objects it never shows.
         """
         return self.select_related("section", "lead_image").defer("body", *columns("body"))
+
+    def listed_in(self, language):
+        """for_listing() with only the columns a listed story shows in `language`: its
+        title, address and standfirst in that language (story_item, the home page's lead),
+        not the dozens of every language's texts; the lead picture without its titles,
+        captions and credit, which a listing does not show. The section comes whole (its
+        name falls back to other languages)."""
+        return self.for_listing().only(
+            "pk",
+            "published_at",
+            "created_at",
+            "section",
+            "lead_image",
+            column("title", language),
+            column("slug", language),
+            column("standfirst", language),
+            *(f"lead_image__{name}" for name in LISTED_IMAGE_FIELDS),
+            *(f"lead_image__{name}" for name in columns("alt_text", "content_warning")),
+        )
 
     def with_filing(self):
         """Bylines (with their authors, in order) and tags, in two more queries.
@@ -505,18 +538,7 @@ class Article(models.Model):
         language = language or active_language()
         slug = localized(self, "slug", language)
         when = timezone.localtime(self.published_at or self.created_at or timezone.now())
-        kwargs = {
-            "year": when.year,
-            "month": f"{when.month:02d}",
-            "day": f"{when.day:02d}",
-            "slug": slug or str(self.pk),
-        }
-        if language == translation.get_language():
-            # A listing asks this for each story: switching languages costs as much as
-            # the reverse() itself.
-            return reverse("articles:article", kwargs=kwargs)
-        with translation.override(language):
-            return reverse("articles:article", kwargs=kwargs)
+        return dated_address("articles:article", when, slug or str(self.pk), language)
 
     def clean(self):
         if not localized(self, "title", self.source_language):

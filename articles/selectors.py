@@ -150,37 +150,42 @@ def _link_columns(language: str) -> tuple[str, ...]:
     )
 
 
-def related_articles(article: Article, language: str, *, limit: int = RELATED_LIMIT) -> list:
+def other_stories(article: Article, language: str):
+    """The other stories visible in `language`, with the columns a link to one shows: what
+    related_articles() and section_neighbours() narrow down (built once for both)."""
+    return Article.objects.visible(language).only(*_link_columns(language)).exclude(pk=article.pk)
+
+
+def related_articles(
+    article: Article, language: str, *, limit: int = RELATED_LIMIT, others=None
+) -> list:
     """Up to `limit` other stories visible in `language` that share a tag with `article`,
     the most shared tags first, then the newest. One query (the article's tags come from
-    its prefetch cache); nothing when it has no tags.
+    its prefetch cache); nothing when it has no tags. `others`: other_stories(), when the
+    caller has it.
     """
     tag_ids = [tag.pk for tag in article.tag_objects()]
     if not tag_ids:
         return []
+    others = other_stories(article, language) if others is None else others
     return list(
-        Article.objects.visible(language)
-        .only(*_link_columns(language))
-        .filter(tags__in=tag_ids)
-        .exclude(pk=article.pk)
+        others.filter(tags__in=tag_ids)
         # After the filter, the count is of the shared tags only.
         .annotate(shared_tags=Count("tags", distinct=True))
         .order_by("-shared_tags", "-published_at", "-pk")[:limit]
     )
 
 
-def section_neighbours(article: Article, language: str) -> tuple[Article | None, Article | None]:
+def section_neighbours(
+    article: Article, language: str, *, others=None
+) -> tuple[Article | None, Article | None]:
     """(previous, next): the stories just before and after `article` in its section, by
     publication time, among those visible in `language`. Two queries; (None, None) for an
-    article in no section."""
+    article in no section. `others`: other_stories(), when the caller has it."""
     if article.section_id is None:
         return None, None
-    others = (
-        Article.objects.visible(language)
-        .only(*_link_columns(language))
-        .filter(section_id=article.section_id)
-        .exclude(pk=article.pk)
-    )
+    others = other_stories(article, language) if others is None else others
+    others = others.filter(section_id=article.section_id)
     when, pk = article.published_at, article.pk
     previous = (
         others.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from media import services as media_services
 from newsroom import pagecache
+from newsroom.addresses import address, slug_address
 from newsroom.languages import (
     active_language,
     language_codes,
@@ -48,7 +49,8 @@ HOME_X_DEFAULT = "/"
 
 def visible_articles():
     """Articles a reader of the active language may see, ready for a listing."""
-    return Article.objects.visible(active_language()).for_listing()
+    language = active_language()
+    return Article.objects.visible(language).listed_in(language)
 
 
 def listed(request, page) -> list:
@@ -113,8 +115,9 @@ def article_detail(request, year, month, day, slug):
     prefetch_related_objects(
         [article], Prefetch("corrections", queryset=Correction.objects.filter(language=language))
     )
-    previous_article, next_article = selectors.section_neighbours(article, language)
-    related_articles = selectors.related_articles(article, language)
+    others = selectors.other_stories(article, language)
+    previous_article, next_article = selectors.section_neighbours(article, language, others=others)
+    related_articles = selectors.related_articles(article, language, others=others)
     neighbours = [a for a in (*related_articles, previous_article, next_article) if a is not None]
     tags = article.tag_objects()
     placements = selectors.body_placements(article)
@@ -209,7 +212,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
     images = [image for image in images if image is not None]
     share_image = images[0] if images else None
     modified = selectors.article_modified_at(article, language)
-    home = request.build_absolute_uri(reverse("articles:home"))
+    home = request.build_absolute_uri(address("articles:home", language))
     logo = structured_data.SharedImage(
         request.build_absolute_uri(static(LOGO)), LOGO_SIZE[0], LOGO_SIZE[1]
     )
@@ -269,7 +272,7 @@ def _search_and_social(request, article, language, urls, context) -> dict:
 
 
 def slug_url(section):
-    return reverse("articles:section", kwargs={"slug": slug_for(section)})
+    return slug_address("articles:section", slug_for(section), active_language())
 
 
 def _translated_listing(request, obj, name, slug, articles, template, extra):

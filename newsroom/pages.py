@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 
+from newsroom.addresses import address, slug_address
 from newsroom.languages import active_language, language_codes, text_direction
 
 LANG_SWITCH = "lang-switch"
@@ -33,8 +34,13 @@ def page_urls(name: str, kwargs_by_language: dict[str, dict] | None = None) -> d
     urls = {}
     for code in language_codes():
         kwargs = kwargs_by_language[code] if kwargs_by_language is not None else {}
-        with translation.override(code):
-            urls[code] = reverse(name, kwargs=kwargs)
+        if not kwargs:
+            urls[code] = address(name, code)
+        elif kwargs.keys() == {"slug"}:
+            urls[code] = slug_address(name, kwargs["slug"], code)
+        else:
+            with translation.override(code):
+                urls[code] = reverse(name, kwargs=kwargs)
     return urls
 
 

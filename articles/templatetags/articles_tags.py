@@ -7,18 +7,19 @@ import re
 from django import template
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import get_text_list, slugify
+from django.utils.text import capfirst, get_text_list, slugify
 from django.utils.translation import gettext as _
 
 from articles import body as body_references
 from articles import structured_data
 from articles.models import Section, Tag, placements_prefetch, slug_for
 from media.templatetags.media_tags import assets_once, placed_item, render_picture
+from newsroom.addresses import slug_address
 from newsroom.languages import ReaderText, active_language, reader_text
 
 logger = logging.getLogger(__name__)
@@ -46,26 +47,80 @@ def translated(obj, field):
 def translated_url(obj):
     """The address of a section or tag page in the active language."""
     name = {Section: "articles:section", Tag: "articles:tag"}[type(obj)]
-    return reverse(name, kwargs={"slug": slug_for(obj, active_language())})
+    language = active_language()
+    return slug_address(name, slug_for(obj, language), language)
 
 
-@register.inclusion_tag("includes/section_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def section_nav(context):
     """The sections, in order, for the site header; the current one is marked.
 
     It is on every page, the 404 page included, so a section without an address is left
-    out (and logged) rather than taking the whole site down with it.
+    out (and logged) rather than taking the whole site down with it. Built in one pass in
+    Python: a template include with a tag per section cost more than the rest of the header.
     """
     current = context.get("nav_section")  # set by the section page only
-    sections = []
+    current_pk = getattr(current, "pk", None)
+    language = active_language()
+    items = []
     for section in Section.objects.all():
         try:
-            url = translated_url(section)
+            url = slug_address("articles:section", slug_for(section, language), language)
         except NoReverseMatch:
-            logger.error("Section %s has no address in %s.", section.pk, active_language())
+            logger.error("Section %s has no address in %s.", section.pk, language)
             continue
-        sections.append({"section": section, "url": url})
-    return {"sections": sections, "current_pk": getattr(current, "pk", None)}
+        current_mark = mark_safe(' aria-current="page"') if section.pk == current_pk else ""
+        items.append((url, current_mark, reader_text(section, "name", language=language)))
+    if not items:
+        return ""
+    return format_html(
+        '<nav class="section-nav" aria-label="{}">\n  <div class="wrap"><ul>{}\n  </ul></div>\n'
+        "</nav>",
+        _("Sections"),
+        format_html_join("", '\n    <li><a href="{}"{}>{}</a></li>', items),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_nav(context):
+    """The language switcher of the page's `switcher` entries (newsroom.pages): a link to
+    the page in each language it exists in, the others shown as unavailable."""
+    items = []
+    for item in context.get("switcher") or ():
+        name = capfirst(item["name"])
+        if item["url"]:
+            current = item["current"]
+            items.append(
+                format_html(
+                    '<a href="{}" lang="{}" hreflang="{}" dir="{}"{}>{}</a>',
+                    item["url"],
+                    item["code"],
+                    item["code"],
+                    item["dir"],
+                    format_html(' aria-current="{}"', current) if current else "",
+                    name,
+                )
+            )
+        else:
+            unavailable = _("Not available in %(language)s") % {"language": item["name_translated"]}
+            items.append(
+                format_html(
+                    '<span class="language-switcher__unavailable" title="{}"><span lang="{}" '
+                    'dir="{}">{}</span><span class="visually-hidden"> ({})</span></span>',
+                    unavailable,
+                    item["code"],
+                    item["dir"],
+                    name,
+                    unavailable,
+                )
+            )
+    if not items:
+        return ""
+    return format_html(
+        '<nav class="language-switcher" aria-label="{}">\n  <ul>{}\n  </ul>\n</nav>',
+        _("Language"),
+        format_html_join("", "\n    <li>{}</li>", ((item,) for item in items)),
+    )
 
 
 # A listing's story: one format string filled in Python. Rendered with a template include
@@ -233,6 +288,79 @@ def subheading_anchors(html: str, used=PAGE_IDS) -> str:
         )
 
     return _SUBHEADING.sub(replace, html)
+
+
+@register.simple_tag(takes_context=True)
+def search_and_social(context):
+    """The article page's social card <meta> tags and JSON-LD blocks (views._search_and_social)."""
+    metas = format_html_join(
+        "",
+        '\n  <meta {}="{}" content="{}">',
+        context.get("social_tags") or (),
+    )
+    blocks = format_html_join(
+        "", "{}\n  ", ((json_ld(data),) for data in context.get("structured_data") or ())
+    )
+    return format_html("{}\n  {}", metas, blocks)
+
+
+def _story_link(story, *, dated: bool):
+    if not dated:
+        return format_html('<a href="{}">{}</a>', story.get_absolute_url(), story.title)
+    return format_html(
+        '<a href="{}">{}</a> <time datetime="{}">{}</time>',
+        story.get_absolute_url(),
+        story.title,
+        machine_datetime(story.published_at),
+        date_format(timezone.localtime(story.published_at), "DATE_FORMAT"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def more_stories(context):
+    """Under the article: the section's previous and next stories, then related stories."""
+    previous, following = context.get("previous_article"), context.get("next_article")
+    related = context.get("related_articles")
+    parts = []
+    if previous or following:
+        pager = []
+        for story, kind, label in (
+            (previous, "previous", _("Previous story")),
+            (following, "next", _("Next story")),
+        ):
+            if story:
+                pager.append(
+                    format_html(
+                        '<li class="section-pager__{}"><span class="section-pager__label">{}'
+                        "</span> {}</li>",
+                        kind,
+                        label,
+                        _story_link(story, dated=False),
+                    )
+                )
+        parts.append(
+            format_html(
+                '<nav class="section-pager" aria-label="{}">\n  <ul role="list">\n    {}\n'
+                "  </ul>\n</nav>",
+                _("More in this section"),
+                mark_safe("\n    ".join(pager)),
+            )
+        )
+    if related:
+        parts.append(
+            format_html(
+                '<section class="related" aria-labelledby="related-title">\n  <h2 '
+                'id="related-title" class="related__title">{}</h2>\n  <ul class="related__list" '
+                'role="list">{}\n  </ul>\n</section>',
+                _("Related stories"),
+                format_html_join(
+                    "",
+                    "\n    <li>{}</li>",
+                    ((_story_link(story, dated=True),) for story in related),
+                ),
+            )
+        )
+    return mark_safe("\n".join(parts))
 
 
 @register.filter

@@ -533,6 +533,48 @@ def test_listing_query_count_does_not_grow_with_the_number_of_articles(
         assert response.status_code == 200
 
 
+@pytest.mark.parametrize("page", ["home", "section", "tag", "author"])
+def test_listings_read_only_the_readers_language_of_their_stories(client, settings, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSROOM_PAGE_CACHE = False
+    section, tag, person = factories.section(), factories.tag(), factories.author()
+    factories.article(
+        languages=("en", "nl"),
+        title_nl="Dijken worden verhoogd",
+        standfirst_nl="Het water stijgt.",
+        section=section,
+        tags=(tag,),
+        authors=(person,),
+        lead_image=factories.image(
+            alt_text_en="A dike at dusk",
+            alt_text_nl="Een dijk bij schemering",
+            caption_en="Caption",
+            # In English only: shown to Dutch readers too, marked, as before.
+            content_warning_en="Flooded homes",
+        ),
+    )
+    with translation.override("nl"):
+        path = {
+            "home": "/nl/",
+            "section": section.get_absolute_url(),
+            "tag": tag.get_absolute_url(),
+            "author": person.get_absolute_url(),
+        }[page]
+    client.get(path)  # first view makes the renditions
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(path).content.decode()
+
+    (listing,) = [q["sql"] for q in queries if '"articles_article"."title_nl"' in q["sql"]]
+    for other in ("title_en", "standfirst_en", "seo_title_nl", "body_nl", "caption_en"):
+        assert f'."{other}"' not in listing
+    assert "Dijken worden verhoogd" in body
+    assert "Het water stijgt." in body
+    assert 'alt="Een dijk bij schemering"' in body
+    assert re.search(r'<span lang="en" dir="ltr" class="fallback">Flooded homes</span>', body)
+
+
 @pytest.mark.parametrize("size", [1, 4])
 def test_article_page_query_count_is_fixed(client, django_assert_num_queries, settings, size):
     settings.NEWSROOM_PAGE_CACHE = False  # counts what rendering the page costs
