@@ -54,7 +54,15 @@ def _shot(page, name):
 def _axe_violations(page, name) -> list[str]:
     """axe-core's violations on the page as it stands (any impact), one line each. Django's
     own breadcrumbs (links told apart by colour alone) and the inline table's empty header
-    cells are Django's, not ours, and are left out."""
+    cells are Django's, not ours, and are left out.
+
+    Judged once the page has finished loading (every stylesheet in) and our scripts have
+    named every body editor: on a busy machine axe could otherwise judge a half-built page."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[contenteditable=true]')]"
+        ".every(el => el.hasAttribute('aria-label'))"
+    )
     result = page.evaluate(
         "() => axe.run({exclude: [['.breadcrumbs'], ['thead th.original'], ['thead th:empty']]},"
         " {resultTypes: ['violations']})"
