@@ -1337,17 +1337,9 @@ def linked_texts_save(
     events.emit(events.PendingChangeSaved(by=by, article_id=stored.pk, languages=(language,)))
 
 
-@transaction.atomic
-def variant_mark_up_to_date(*, article: Article, language: str, by) -> ArticleVariant:
-    """Record that the `language` translation follows the current source text, without
-    unpublishing or changing any text: after the translator updated what changed, or when
-    an editor judges the source change (a typo fix) needs no new translation.
-
-    Needs articles.change_article and the right to change that language's version (a
-    translator: only their languages; articles/policy.py). A language that is missing or
-    the source language cannot be marked. Leaves a revision ("Marked up to date") and
-    emits VariantMarkedUpToDate.
-    """
+def _markable(*, article: Article, language: str, by) -> tuple[Article, ArticleVariant]:
+    """The article (locked) and its `language` version, when `by` may mark that translation
+    up to date: never the source language or a missing translation."""
     require(by, "articles.change_article")
     article = Article.objects.select_for_update().get(pk=article.pk)
     if language == article.source_language:
@@ -1364,6 +1356,21 @@ def variant_mark_up_to_date(*, article: Article, language: str, by) -> ArticleVa
             % {"language": language_name(language)},
             code="missing",
         )
+    return article, variant
+
+
+@transaction.atomic
+def variant_mark_up_to_date(*, article: Article, language: str, by) -> ArticleVariant:
+    """Record that the `language` translation follows the current source text, without
+    unpublishing or changing any text: after the translator updated what changed, or when
+    an editor judges the source change (a typo fix) needs no new translation.
+
+    Needs articles.change_article and the right to change that language's version (a
+    translator: only their languages; articles/policy.py). A language that is missing or
+    the source language cannot be marked. Leaves a revision ("Marked up to date") and
+    emits VariantMarkedUpToDate.
+    """
+    article, variant = _markable(article=article, language=language, by=by)
     previous = variant.source_version
     if previous == article.source_version:
         return variant
@@ -1420,22 +1427,7 @@ def pending_mark_up_to_date(*, article: Article, language: str, by) -> PendingCh
     a language whose text does not wait is refused. Readers see no change: the old text
     keeps its note that the original was updated. Emits PendingChangeSaved.
     """
-    require(by, "articles.change_article")
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    if language == article.source_language:
-        raise ValidationError(
-            _("%(language)s is this story's source language: it is never outdated.")
-            % {"language": language_name(language)},
-            code="source_language",
-        )
-    policy.check_change(by=by, article=article, changed={f"{policy.VARIANT}_{language}"})
-    variant = variants_ensure(article=article)[language]
-    if variant.state == ArticleVariant.State.MISSING:
-        raise ValidationError(
-            _("There is no translation in %(language)s to mark up to date yet.")
-            % {"language": language_name(language)},
-            code="missing",
-        )
+    article, _variant = _markable(article=article, language=language, by=by)
     change = PendingChange.objects.filter(article=article, language=language).first()
     if change is None or not is_live(article):
         raise ValidationError(

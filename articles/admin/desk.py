@@ -36,23 +36,8 @@ def _int(value) -> int | None:
 
 
 @admin.register(TranslationDesk)
-class TranslationDeskAdmin(admin.ModelAdmin):
+class TranslationDeskAdmin(review_admin.PageEntryAdmin):
     """The desk's entry in the admin index and sidebar; its list page is the desk."""
-
-    def has_module_permission(self, request):
-        return request.user.has_perm("articles.change_article")
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.change_article")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [

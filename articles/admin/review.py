@@ -712,9 +712,10 @@ def _when(moment) -> str:
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-@admin.register(ReviewQueue)
-class ReviewQueueAdmin(admin.ModelAdmin):
-    """The review queue's entry in the admin index and sidebar: it opens the queue page."""
+class PageEntryAdmin(admin.ModelAdmin):
+    """An entry in the admin index and sidebar for a page of the newsroom's own (the review
+    queue, the translation desk): seen by whoever may change articles, never a list of rows
+    to add, change or delete."""
 
     def has_module_permission(self, request):
         return request.user.has_perm("articles.change_article")
@@ -730,6 +731,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(PageEntryAdmin):
+    """The review queue's entry in the admin index and sidebar: it opens the queue page."""
 
     def changelist_view(self, request, extra_context=None):
         return HttpResponseRedirect(
