@@ -141,3 +141,57 @@ def test_a_translation_started_from_the_source_keeps_its_layout_and_pictures(pag
     body_nl = Article.objects.get(pk=story.pk).body_nl
     assert f'<figure data-placement="{key}"></figure>' in body_nl
     assert "<h2>Overnight</h2>" in body_nl and "<blockquote>" in body_nl
+
+
+def test_a_placed_picture_is_moved_and_removed_like_any_other_block(page, live_server):
+    """Issue 7.2: the editor moves a placed picture to another place in the text (cut and
+    paste), then deletes it; what is saved is what the editor sees."""
+    editors, _translators = ensure_groups()
+    editor = factories.user()
+    editor.groups.add(editors)
+    photo = media_factories.image(alt_text_en="Boats on the square")
+    key = f"image-{photo.pk}"
+    story = factories.article(
+        published=False,
+        title_en="The flood",
+        body_en=(
+            f'<p>The river rose overnight.</p><figure data-placement="{key}"></figure>'
+            "<p>Boats filled the square.</p><p>The council met at noon.</p>"
+        ),
+    )
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{story.pk}/change/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "pw-for-tests-only")
+    page.click("input[type=submit]")
+    english = page.locator(".field-body_en [contenteditable=true]")
+    node = english.locator("figure.nr-placement-node")
+    node.wait_for()
+
+    def blocks():
+        return english.evaluate("el => Array.from(el.children).map(c => c.tagName)")
+
+    assert blocks() == ["P", "FIGURE", "P", "P"]
+
+    # Moved: cut and pasted after the last paragraph.
+    node.click()
+    page.keyboard.press("Control+x")
+    page.wait_for_function("el => !el.querySelector('figure')", arg=english.element_handle())
+    english.locator("p", has_text="The council met at noon.").click()
+    page.keyboard.press("End")
+    # Headless Chromium has no system clipboard: the paste carries what the cut put there.
+    english.evaluate(PASTE, f'<figure data-placement="{key}"></figure>')
+    page.wait_for_function(
+        "el => Array.from(el.children).map(c => c.tagName).join() === 'P,P,P,FIGURE'",
+        arg=english.element_handle(),
+    )
+
+    # Removed: selected with a click and deleted with the keyboard.
+    english.locator("figure.nr-placement-node").click()
+    page.keyboard.press("Delete")
+    page.wait_for_function("el => !el.querySelector('figure')", arg=english.element_handle())
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+
+    story = Article.objects.get(pk=story.pk)
+    assert "data-placement" not in story.body_en
+    assert "Boats filled the square." in story.body_en
