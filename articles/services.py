@@ -611,27 +611,32 @@ def _save_draft(article: Article, *, by, bylines, tags, related, note="", **fiel
     revision = _record(
         target, by=by, kind=Revision.Kind.SAVED, data=after, languages=changed, comment=note
     )
-    may_publish = by.has_perm("articles.publish_article")
     for code in revisions.parts():
         if code not in pending:
             PendingChange.objects.filter(article=target, language=code).delete()
         elif code in changed:
-            change, created = PendingChange.objects.get_or_create(
-                article=target,
-                language=code,
-                defaults={"revision": revision, "created_by": by, "comment": note},
-            )
-            if not created:
-                change.revision, change.created_by = revision, by
-                change.state, change.comment = PendingChange.State.DRAFT, note
-                if not may_publish:
-                    # A schedule is someone's decision to publish this content, not new text.
-                    change.scheduled_at = None
-                change.save()
+            _pending_store(target, code, revision=revision, by=by, note=note)
     _variants_follow_text(target, after)
     _next_due_refresh()
     _sync_article(article, target)
     events.emit(events.PendingChangeSaved(by=by, article_id=target.pk, languages=tuple(changed)))
+
+
+def _pending_store(article: Article, language: str, *, revision: Revision, by, note: str) -> None:
+    """Make `revision` the pending change of `language` ("" for the shared part): a new one,
+    or the waiting one taken back to a draft by `by`."""
+    change, created = PendingChange.objects.get_or_create(
+        article=article,
+        language=language,
+        defaults={"revision": revision, "created_by": by, "comment": note},
+    )
+    if not created:
+        change.revision, change.created_by = revision, by
+        change.state, change.comment = PendingChange.State.DRAFT, note
+        if not by.has_perm("articles.publish_article"):
+            # A schedule is someone's decision to publish this content, not new text.
+            change.scheduled_at = None
+        change.save()
 
 
 def previous_row(article: Article) -> Article:
@@ -1320,17 +1325,7 @@ def linked_texts_save(
         stored, by=by, kind=Revision.Kind.SAVED, data=data, languages=[language], comment=note
     )
     if language in revisions.changed_parts(revisions.snapshot(stored), data):
-        change, created = PendingChange.objects.get_or_create(
-            article=stored,
-            language=language,
-            defaults={"revision": revision, "created_by": by, "comment": note},
-        )
-        if not created:
-            change.revision, change.created_by = revision, by
-            change.state, change.comment = PendingChange.State.DRAFT, note
-            if not by.has_perm("articles.publish_article"):
-                change.scheduled_at = None
-            change.save()
+        _pending_store(stored, language, revision=revision, by=by, note=note)
     else:
         PendingChange.objects.filter(article=stored, language=language).delete()
     _next_due_refresh()
