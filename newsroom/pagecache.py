@@ -14,8 +14,10 @@ Exact invalidation by purge stamps. Each dependency tag ("article:12", "image:3"
 "tag:7", "author:2", "listing:nl") has a stamp in the cache: the time of its last purge
 (with a random part, so two purges never leave equal stamps). A stored page carries the stamps
 of its tags as they were when it was stored; a purge replaces the stamps of the tags a change
-touches (newsroom.events subscribers, below); a lookup reads the page and its tags' stamps in
-two round trips and serves the page only when none has moved. A page whose tags were purged
+touches (newsroom.events subscribers, below), and then the stamp of ANY, the last purge of
+all. A lookup reads the page and ANY's stamp in one round trip: when no purge has happened
+since the page was stored, it is served as it is; else the lookup reads its tags' stamps in
+a second round trip and serves the page only when none has moved. A page whose tags were purged
 while it was being rendered (stamp newer than the start of the render, less a margin for
 clocks) is answered but not stored: it may show the data from before the change.
 Why stamps rather than a list of pages per tag: a purge is O(1) whatever the number of
@@ -58,6 +60,7 @@ from newsroom import events
 logger = logging.getLogger(__name__)
 
 FRAME = "frame"  # what every page's frame shows: the section navigation
+ANY = "*"  # its stamp is that of the last purge of any tag
 KEY_PREFIX = "page:"
 TAG_PREFIX = "gen:"
 PATHS_PREFIX = "paths:"
@@ -103,7 +106,10 @@ def purge(*tags: str) -> None:
     paths = set()
     stamp = [time.time(), secrets.token_hex(4)]
     try:
-        cache.set_many({TAG_PREFIX + tag: stamp for tag in tags}, timeout=None)
+        # ANY last: a page stored between the two writes (without an atomic set_many)
+        # then holds a new stamp of a tag and an old one of ANY, and is checked tag by tag.
+        stamps = {TAG_PREFIX + tag: stamp for tag in tags} | {TAG_PREFIX + ANY: stamp}
+        cache.set_many(stamps, timeout=None)
         if settings.NEWSROOM_CDN_PURGE:
             for found in cache.get_many([PATHS_PREFIX + tag for tag in tags]).values():
                 paths.update(found)
@@ -232,11 +238,15 @@ def _from_entry(request, entry: dict):
 
 
 def _lookup(cache, key: str) -> dict | None:
-    entry = cache.get(key)
+    found = cache.get_many([key, TAG_PREFIX + ANY])
+    entry = found.get(key)
     if entry is None:
         return None
     if entry["expires"] is not None and entry["expires"] <= time.time():
         return None
+    last_purge = found.get(TAG_PREFIX + ANY)
+    if last_purge is not None and last_purge == entry.get("last_purge"):
+        return entry  # nothing purged since it was stored
     current = cache.get_many([TAG_PREFIX + tag for tag in entry["tags"]])
     for tag, stamp in entry["tags"].items():
         if current.get(TAG_PREFIX + tag) != stamp:
@@ -244,11 +254,12 @@ def _lookup(cache, key: str) -> dict | None:
     return entry
 
 
-# Response headers kept with a stored page (the rest is recomputed or belongs to one request).
-KEPT_HEADERS = ("Content-Language", "Vary", "X-Frame-Options", "Referrer-Policy")
+# Response headers not kept with a stored page: recomputed for each answer (_headers), or
+# one request's own.
+NOT_KEPT = {"content-type", "date", "etag", "last-modified", "cache-control", "expires"}
 
 
-def _store(cache, key, request, response, stamps, listing: bool) -> dict:
+def _store(cache, key, request, response, stamps, last_purge, listing: bool) -> dict:
     expires = None
     if listing:
         # A scheduled story appears in the listings when its time comes: the entry ends then.
@@ -262,11 +273,12 @@ def _store(cache, key, request, response, stamps, listing: bool) -> dict:
     entry = {
         "content": content,
         "content_type": response["Content-Type"],
-        "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+        "headers": {h: v for h, v in response.items() if h.lower() not in NOT_KEPT},
         "etag": quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest()),
         "modified": time.time(),
         "expires": expires,
         "tags": stamps,
+        "last_purge": last_purge,
     }
     cache.set(key, entry, ttl)
     if settings.NEWSROOM_CDN_PURGE:
@@ -284,13 +296,85 @@ def _remember_path(cache, request, tags) -> None:
             cache.set(PATHS_PREFIX + tag, [path, *paths][:PATHS_PER_TAG], None)
 
 
+class PageCacheMiddleware:
+    """Stores the pages of views with @cached_page as they leave the application, and answers
+    an anonymous reader's GET or HEAD from the cache before the rest of the middleware and
+    the URL resolver run: where Django's UpdateCacheMiddleware and FetchFromCacheMiddleware
+    go (after SecurityMiddleware, before the rest).
+
+    A request with a session cookie (staff, previews) goes the full way; so does anything
+    the lookup here does not find, and the view's decorator then decides with the view's
+    own query parameters. The key here takes every parameter of the request, while a page
+    is stored under its view's parameters only: a request with another parameter (a preview
+    token) never finds a page here. A page is stored with the headers the middleware inside
+    this one gave it (Content-Security-Policy, Permissions-Policy, Content-Language, Vary,
+    X-Frame-Options, Content-Length), so that a stored answer says what the rendered one
+    said; a new policy reaches stored pages when they end (NEWSROOM_PAGE_CACHE_TTL at most).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.NEWSROOM_PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            try:
+                entry = _lookup(_cache(), _key(request, tuple(request.GET)))
+            except Exception:
+                # A bad Host header, a cache that is down: the full way answers or explains.
+                entry = None
+            if entry is not None:
+                return _from_entry(request, entry)
+        response = self.get_response(request)
+        rendered = getattr(request, "page_cache_render", None)
+        if rendered is None:
+            return response
+        return _stored(request, response, *rendered)
+
+
+def _stored(request, response, key: str, started: float):
+    """`response` as stored and answered (ETag, 304...), or as it is when it must not be
+    stored: not a plain 200, a cookie set, or purged while it was being rendered."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return response
+    cache = _cache()
+    try:
+        names = sorted(request.page_cache_tags)
+        # ANY in the same read: no purge can fall between the stamps and it.
+        found = cache.get_many([TAG_PREFIX + tag for tag in (*names, ANY)])
+        stamps = {tag: found.get(TAG_PREFIX + tag) for tag in names}
+        margin = settings.NEWSROOM_PAGE_CACHE_CLOCK_MARGIN
+        if any(s and s[0] >= started - margin for s in stamps.values()):
+            return response  # purged while rendering: maybe from the old data
+        listing = any(tag.startswith("listing:") for tag in names)
+        last_purge = found.get(TAG_PREFIX + ANY)
+        if last_purge is None:
+            # Nothing purged yet (or the stamp was evicted): start ANY. A purge since the
+            # read above has written ANY (add fails: this page is checked tag by tag) or
+            # will overwrite it after its tags (the page is checked tag by tag then).
+            start = [time.time(), secrets.token_hex(4)]
+            if cache.add(TAG_PREFIX + ANY, start, timeout=None):
+                last_purge = start
+        entry = _store(cache, key, request, response, stamps, last_purge, listing)
+    except Exception:
+        logger.exception("Page cache: store failed; answering uncached.")
+        return response
+    fresh = _from_entry(request, entry)
+    fresh["X-Page-Cache"] = "miss"
+    return fresh
+
+
 def cached_page(view=None, *, query: Iterable[str] = (), tags: Iterable[str] = ()):
     """Serve the view's 200 answers from the page cache for anonymous readers.
 
     `query`: the query parameters the page depends on (e.g. ("page",)); any other one
     bypasses the cache. `tags`: dependencies every answer of the view has (more are
     recorded with depends_on() while rendering). A tag naming a listing ("listing:...")
-    also ends the entry at the next scheduled publication time.
+    also ends the entry at the next scheduled publication time. PageCacheMiddleware stores
+    what the view renders.
     """
     query, static_tags = tuple(query), tuple(tags)
 
@@ -308,25 +392,8 @@ def cached_page(view=None, *, query: Iterable[str] = (), tags: Iterable[str] = (
             if entry is not None:
                 return _from_entry(request, entry)
             request.page_cache_tags = {FRAME, *static_tags}
-            started = time.time()
-            response = view_func(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming or response.cookies:
-                return response
-            try:
-                names = sorted(request.page_cache_tags)
-                found = cache.get_many([TAG_PREFIX + tag for tag in names])
-                stamps = {tag: found.get(TAG_PREFIX + tag) for tag in names}
-                margin = settings.NEWSROOM_PAGE_CACHE_CLOCK_MARGIN
-                if any(s and s[0] >= started - margin for s in stamps.values()):
-                    return response  # purged while rendering: maybe from the old data
-                listing = any(tag.startswith("listing:") for tag in names)
-                entry = _store(cache, key, request, response, stamps, listing)
-            except Exception:
-                logger.exception("Page cache: store failed; answering uncached.")
-                return response
-            fresh = _from_entry(request, entry)
-            fresh["X-Page-Cache"] = "miss"
-            return fresh
+            request.page_cache_render = (key, time.time())
+            return view_func(request, *args, **kwargs)
 
         wrapper.page_cache = True
         return wrapper

@@ -71,6 +71,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Scheduled changes go live before anything is read, a stored page included.
+    "articles.middleware.ScheduledChangesMiddleware",
+    # Anonymous readers' stored pages, answered before the rest of the stack runs: a page is
+    # stored with the headers of the middleware below (its policies, language, Vary).
+    "newsroom.pagecache.PageCacheMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,7 +90,6 @@ MIDDLEWARE = [
     # Who acts in this request, for the audit entries of Django's own writes (accounts).
     "audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "articles.middleware.ScheduledChangesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",

@@ -58,6 +58,19 @@ def test_second_anonymous_request_is_served_from_the_cache(client, django_assert
         assert get(client, story.get_absolute_url("en"))["X-Page-Cache"] == "hit"
 
 
+def test_a_stored_page_is_answered_with_the_headers_of_a_rendered_one(client):
+    """A hit is answered before the session, locale and framing middleware run (the fast
+    way); it must still say its language, what it varies on and that it is not framed."""
+    story = factories.article(title_en="Harbour reopens")
+    for path in ("/en/", "/nl/", story.get_absolute_url("en")):
+        rendered = get(client, path)
+        stored = get(client, path)
+
+        assert stored["X-Page-Cache"] == "hit" and stored.content == rendered.content
+        kept = {k: v for k, v in rendered.headers.items() if k not in ("X-Page-Cache", "Date")}
+        assert {k: stored.headers.get(k) for k in kept} == kept, path
+
+
 def test_cached_pages_carry_validators_and_cdn_headers(client):
     factories.article()
 
@@ -106,6 +119,21 @@ def test_an_edit_of_a_published_story_shows_on_its_page_and_in_listings(client):
 
     for path in pages:
         assert "Second headline" in text(get(client, path)), path
+
+
+def test_a_change_elsewhere_leaves_a_stored_page_stored(client):
+    """After any purge a stored page is checked tag by tag: what it does not show keeps it."""
+    story = factories.article(title_en="Quiet story", section=factories.section())
+    elsewhere = factories.article(title_en="Busy story", section=factories.section())
+    address = story.get_absolute_url("en")
+    get(client, address)
+    assert get(client, address)["X-Page-Cache"] == "hit"
+
+    services.article_update(article=elsewhere, by=factories.superuser(), title_en="Busier story")
+    services.article_publish(article=elsewhere, by=factories.superuser())
+
+    assert get(client, address)["X-Page-Cache"] == "hit"
+    assert get(client, elsewhere.get_absolute_url("en"))["X-Page-Cache"] == "miss"
 
 
 def test_unpublishing_takes_the_story_off_every_page(client):
