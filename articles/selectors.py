@@ -58,11 +58,13 @@ def article_detail_queryset(language: str):
     """Visible articles with everything the article page shows, in a fixed number of queries."""
     # The variants tell the language switcher and the hreflang links where the story is visible.
     # The placed images and embeds come later, and only for a body that refers to some
-    # (body_placements).
+    # (body_placements). Of the bodies, only this language's is read: the page shows no
+    # other (the other texts, short, are there for fallbacks and the translations' titles).
     return (
         Article.objects.visible(language)
         .for_listing()
         .defer(None)
+        .defer(*(column("body", code) for code in language_codes() if code != language))
         .with_filing()
         .prefetch_related("variants")
     )

@@ -589,9 +589,13 @@ def test_article_page_query_count_is_fixed(client, django_assert_num_queries, se
     # article (+section, lead image and its manifest of renditions), bylines+authors, tags,
     # variants, section nav, the notes in this language, related stories, the previous and
     # the next in the section; a body that places no media asks for none
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(9) as done:
         response = client.get(url(story, "nl"))
     assert response.status_code == 200
+    # Of the long bodies, only the page's language is read.
+    read = "\n".join(query["sql"] for query in done.captured_queries)
+    assert '"body_nl"' in read
+    assert not [code for code in LANGUAGES if code != "nl" and f'"body_{code}"' in read]
 
 
 @pytest.mark.parametrize("placed", [1, 3])
