@@ -8,12 +8,15 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from media import services as media_services
+from newsroom import pagecache
 from tests import factories
 from tests.media import factories as media_factories
 
@@ -134,6 +137,18 @@ def test_a_change_elsewhere_leaves_a_stored_page_stored(client):
 
     assert get(client, address)["X-Page-Cache"] == "hit"
     assert get(client, elsewhere.get_absolute_url("en"))["X-Page-Cache"] == "miss"
+
+
+def test_a_change_shows_even_when_the_cache_evicted_the_last_purge_stamp(client):
+    """Without the stamp of the last purge (evicted by a full cache) a stored page is
+    checked tag by tag: never taken as fresh."""
+    story = factories.article(title_en="Before the purge")
+    get(client, story.get_absolute_url("en"))
+    services.article_update(article=story, by=factories.superuser(), title_en="After the purge")
+    services.article_publish(article=story, by=factories.superuser())
+    caches[settings.NEWSROOM_PAGE_CACHE_ALIAS].delete(pagecache.TAG_PREFIX + pagecache.ANY)
+
+    assert "After the purge" in text(get(client, story.get_absolute_url("en")))
 
 
 def test_unpublishing_takes_the_story_off_every_page(client):
