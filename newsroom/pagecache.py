@@ -9,6 +9,8 @@ A view opts in with a decorator, and says what its page shows:
 
 (or, for a view from elsewhere, `path("sitemap.xml", cached_page(tags=["listing"])(sitemap))`
 in the URLconf: opting in by URL). Every page depends on FRAME (the section navigation).
+PageCacheMiddleware (in settings.MIDDLEWARE, right after SecurityMiddleware) stores what such
+a view renders and answers stored pages before the rest of the stack runs.
 
 Exact invalidation by purge stamps. Each dependency tag ("article:12", "image:3", "frame",
 "tag:7", "author:2", "listing:nl") has a stamp in the cache: the time of its last purge
