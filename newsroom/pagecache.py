@@ -324,10 +324,13 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         ):
             try:
-                entry = _lookup(_cache(), _key(request, tuple(request.GET)))
+                key = _key(request, tuple(request.GET))
+                entry = _lookup(_cache(), key)
             except Exception:
                 # A bad Host header, a cache that is down: the full way answers or explains.
                 entry = None
+            else:
+                request.page_cache_missed = key  # the view's decorator need not look again
             if entry is not None:
                 return _from_entry(request, entry)
         response = self.get_response(request)
@@ -387,7 +390,8 @@ def cached_page(view=None, *, query: Iterable[str] = (), tags: Iterable[str] = (
                 return view_func(request, *args, **kwargs)
             cache, key = _cache(), _key(request, query)
             try:
-                entry = _lookup(cache, key)
+                missed = getattr(request, "page_cache_missed", None) == key
+                entry = None if missed else _lookup(cache, key)
             except Exception:
                 logger.exception("Page cache: lookup failed; rendering without the cache.")
                 return view_func(request, *args, **kwargs)
