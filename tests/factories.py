@@ -15,6 +15,8 @@ from newsroom.languages import language_codes
 _counter = itertools.count(1)
 
 SUPERUSER = "factories"
+# Every user the factories make signs in with it.
+PASSWORD = "pw-for-tests-only"
 LANGUAGES = tuple(language_codes())
 
 
@@ -25,7 +27,7 @@ def superuser():
     if found is not None:
         return found
     return model.objects.create_superuser(
-        username=SUPERUSER, email="factories@example.org", password="pw-for-tests-only"
+        username=SUPERUSER, email="factories@example.org", password=PASSWORD
     )
 
 
@@ -101,9 +103,9 @@ def user(*, superuser=False, **fields):
     fields.setdefault("email", f"user{n}@example.org")
     model = get_user_model()
     if superuser:
-        return model.objects.create_superuser(password="pw-for-tests-only", **fields)
+        return model.objects.create_superuser(password=PASSWORD, **fields)
     fields.setdefault("is_staff", True)
-    return model.objects.create_user(password="pw-for-tests-only", **fields)
+    return model.objects.create_user(password=PASSWORD, **fields)
 
 
 def image(*, by=None, **fields):

@@ -500,6 +500,17 @@ def _build(count, *, section, tag, person):
         )
 
 
+def _dutch_listing(page, section, tag, person):
+    """The address of the Dutch home, section, tag or author page (`page`)."""
+    with translation.override("nl"):
+        return {
+            "home": "/nl/",
+            "section": section.get_absolute_url(),
+            "tag": tag.get_absolute_url(),
+            "author": person.get_absolute_url(),
+        }[page]
+
+
 @pytest.mark.parametrize(
     ("page", "queries"),
     [
@@ -518,13 +529,7 @@ def test_listing_query_count_does_not_grow_with_the_number_of_articles(
     section = factories.section()
     tag = factories.tag()
     person = factories.author()
-    with translation.override("nl"):
-        path = {
-            "home": "/nl/",
-            "section": section.get_absolute_url(),
-            "tag": tag.get_absolute_url(),
-            "author": person.get_absolute_url(),
-        }[page]
+    path = _dutch_listing(page, section, tag, person)
     for count in (3, 10):
         _build(count, section=section, tag=tag, person=person)
         client.get(path)  # first view makes the renditions
@@ -555,13 +560,7 @@ def test_listings_read_only_the_readers_language_of_their_stories(client, settin
             content_warning_en="Flooded homes",
         ),
     )
-    with translation.override("nl"):
-        path = {
-            "home": "/nl/",
-            "section": section.get_absolute_url(),
-            "tag": tag.get_absolute_url(),
-            "author": person.get_absolute_url(),
-        }[page]
+    path = _dutch_listing(page, section, tag, person)
     client.get(path)  # first view makes the renditions
     with CaptureQueriesContext(connection) as queries:
         body = client.get(path).content.decode()

@@ -3,17 +3,14 @@
 import pytest
 
 from tests import factories
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, live_server, next_path):
     editor = factories.user(superuser=True)
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_path}")
+    log_in(page, live_server, editor, next_path)
 
 
 def test_choosing_a_language_shows_it_beside_the_source_and_hides_the_rest(page, live_server):

@@ -7,18 +7,11 @@ import pytest
 
 from articles.models import Article
 from tests import factories
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RUN_ON = "the alternative.You do not need"
-
-
-def _log_in(page, live_server, user, next_url):
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_url}")
 
 
 def _body(page):
@@ -35,7 +28,7 @@ def _save(page):
 def test_typed_or_pasted_text_that_looks_like_an_address_is_not_made_a_link(page, live_server):
     story = factories.article(body_en="<p>Start.</p>")
     path = f"/admin/articles/article/{story.pk}/change/"
-    _log_in(page, live_server, factories.user(superuser=True), path)
+    log_in(page, live_server, factories.user(superuser=True), path)
 
     _body(page).click()
     page.keyboard.press("End")
@@ -70,7 +63,7 @@ def test_typed_or_pasted_text_that_looks_like_an_address_is_not_made_a_link(page
 def test_the_link_button_still_makes_a_link(page, live_server):
     story = factories.article(body_en="<p>Read the report today.</p>")
     path = f"/admin/articles/article/{story.pk}/change/"
-    _log_in(page, live_server, factories.user(superuser=True), path)
+    log_in(page, live_server, factories.user(superuser=True), path)
 
     # Select "report" ("Read the " is 9 characters; the paragraph's text starts at 1).
     _body(page).click()
@@ -99,7 +92,7 @@ def test_the_toolbar_stays_in_view_at_the_end_of_a_long_body(page, live_server, 
     story = factories.article(body_en=paragraphs)
     path = f"/admin/articles/article/{story.pk}/change/"
     page.set_viewport_size({"width": 1280, "height": 800})
-    _log_in(page, live_server, factories.user(superuser=True), path)
+    log_in(page, live_server, factories.user(superuser=True), path)
 
     last = _body(page).locator("p").last
     last.click()
@@ -122,7 +115,7 @@ def test_the_article_form_works_under_the_admins_content_security_policy(
 ):
     story = factories.article(body_en="<p>First paragraph.</p>")
     path = f"/admin/articles/article/{story.pk}/change/"
-    _log_in(page, live_server, factories.user(superuser=True), path)
+    log_in(page, live_server, factories.user(superuser=True), path)
 
     response = page.goto(live_server.url + path)
     policy = response.headers["content-security-policy"]
@@ -142,7 +135,7 @@ def test_a_form_over_the_field_limit_is_not_sent_and_the_work_stays(page, live_s
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 60  # the real limit (10,000) needs a live blog
     story = factories.article(body_en="<p>Start.</p>")
     path = f"/admin/articles/article/{story.pk}/change/"
-    _log_in(page, live_server, factories.user(superuser=True), path)
+    log_in(page, live_server, factories.user(superuser=True), path)
     posts = []
     page.on("request", lambda request: posts.append(request) if request.method == "POST" else 0)
 

@@ -9,6 +9,7 @@ from articles import policy, services
 from articles.models import Article, ArticleVariant, PendingChange, TranslatorProfile
 from demo.seed import ensure_groups
 from tests import factories
+from tests.browser.admin import log_in
 from tests.media import factories as media_factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,13 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]
-
-
-def _log_in(page, live_server, user, next_url):
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
 
 
 def test_a_translator_goes_from_the_desk_to_the_changed_paragraph_and_marks_it(page, live_server):
@@ -47,7 +41,7 @@ def test_a_translator_goes_from_the_desk_to_the_changed_paragraph_and_marks_it(p
     )
     services.article_publish(article=Article.objects.get(pk=story.pk), by=editor)
 
-    _log_in(page, live_server, translator, "/admin/")
+    log_in(page, live_server, translator, "/admin/")
     page.click("a[href='/admin/articles/translationdesk/']")
     item = page.locator(".nr-desk-item[data-language=nl]")
     assert "Outdated" in item.locator(".nr-desk-badge").inner_text()
@@ -86,7 +80,7 @@ def test_start_from_the_source_keeps_links_lists_quotes_and_pictures(page, live_
             '<blockquote><p>"We lost everything," she said.</p></blockquote>'
         ),
     )
-    _log_in(page, live_server, editor, f"/admin/articles/article/{story.pk}/change/?language=de")
+    log_in(page, live_server, editor, f"/admin/articles/article/{story.pk}/change/?language=de")
     # Opened on German, as the desk's links ask.
     page.wait_for_selector(".nr-switcher-button[data-nr-lang=de][aria-pressed=true]")
     page.locator(".field-body_de .nr-start-from-source").click()
@@ -131,7 +125,7 @@ def test_a_translator_starts_an_empty_dutch_version_from_the_read_only_source(pa
     assert not Article.objects.get(pk=story.pk).body_nl
 
     url = f"/admin/articles/article/{story.pk}/change/?language=nl"
-    _log_in(page, live_server, translator, url)
+    log_in(page, live_server, translator, url)
     page.wait_for_selector(".nr-switcher-button[data-nr-lang=nl][aria-pressed=true]")
     assert page.locator(".field-body_en [contenteditable=true]").count() == 0
     start = page.locator(".field-body_nl .nr-start-from-source")

@@ -9,6 +9,7 @@ from articles.models import Article
 from demo.seed import ensure_groups
 from media.models import Image
 from tests import factories
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,10 +39,7 @@ def test_an_editor_publishes_a_tagged_story_with_a_picture_in_two_languages(
     factories.tag(name_en="Harbour", name_nl="Haven")
     factories.author(name="Mara Jansen")
 
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/media/image/add/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
+    log_in(page, live_server, editor, "/admin/media/image/add/")
 
     # The picture, with its caption in English and Dutch.
     page.set_input_files("#id_file", str(_photo(tmp_path)))

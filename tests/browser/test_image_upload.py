@@ -9,6 +9,7 @@ from PIL import Image as PillowImage
 
 from media.models import Image
 from tests import factories
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,10 +32,7 @@ def test_upload_shows_it_is_being_processed_and_a_second_click_sends_nothing(
     page, live_server, tmp_path
 ):
     editor = factories.user(superuser=True)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/media/image/add/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
+    log_in(page, live_server, editor, "/admin/media/image/add/")
     page.set_input_files("#id_file", str(_photo(tmp_path)))
     page.fill("#id_alt_text_en", "The harbour from above")
 

@@ -8,6 +8,7 @@ from articles.models import PendingChange, TranslatorProfile
 from media.models import Image
 from tests import factories
 from tests.articles.test_linked import make_story
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,14 +25,6 @@ def _translator(*languages):
     return person
 
 
-def _log_in(page, live_server, user, next_path):
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_path}")
-
-
 def test_a_translator_fills_a_caption_from_the_memory_and_saves_it_for_review(page, live_server):
     picture = factories.image(
         caption_en="The dyke at dawn.", caption_nl="De dijk bij het ochtendgloren."
@@ -40,7 +33,7 @@ def test_a_translator_fills_a_caption_from_the_memory_and_saves_it_for_review(pa
     story = make_story()
     translator = _translator("nl", "de")
     path = f"/admin/articles/article/{story.pk}/change/"
-    _log_in(page, live_server, translator, path)
+    log_in(page, live_server, translator, path)
 
     page.click(".nr-switcher-button[data-nr-lang=nl]")
     lead = story.lead_image_id

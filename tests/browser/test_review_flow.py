@@ -7,6 +7,7 @@ import pytest
 from articles.models import PendingChange, TranslatorProfile
 from demo.seed import ensure_groups
 from tests import factories
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,11 +21,7 @@ def _member(group, **fields):
 def _log_in(browser, live_server, user, next_url):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_url}")
+    log_in(page, live_server, user, next_url)
     return context, page
 
 

@@ -8,6 +8,7 @@ from articles.models import Article, Author, Placement, Section, Tag
 from demo.seed import ensure_groups
 from tests import factories
 from tests.browser import story_steps
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,11 +24,7 @@ def log_in_with_filing(page, live_server):
     editors, _translators = ensure_groups()
     editor = factories.user()
     editor.groups.add(editors)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, live_server, editor)
     for name in story_steps.EXISTING_TAGS:
         factories.tag(name_en=name)
     return editor, factories.section(name_en="Cities")

@@ -22,6 +22,7 @@ from articles import services
 from articles.models import Article, ArticleVariant, PendingChange, TranslatorProfile
 from demo.seed import ensure_groups
 from tests import factories
+from tests.browser.admin import log_in
 from tests.media import factories as media_factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,11 +91,7 @@ def _log_in(browser, live_server, user, next_path, errors, **options):
     page.set_default_timeout(10_000)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_path}")
+    log_in(page, live_server, user, next_path)
     return context, page
 
 

@@ -14,6 +14,7 @@ from articles.models import PendingChange, TranslatorProfile
 from demo.seed import ensure_groups
 from tests import factories
 from tests.articles.test_xliff import _cat_tool, _story
+from tests.browser.admin import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,10 +49,7 @@ def test_a_dutch_translator_exports_translates_and_imports(dutch_page, live_serv
     TranslatorProfile.objects.create(user=translator, languages=["nl"])
     story = _story()
 
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/")
-    page.fill("#id_username", translator.username)
-    page.fill("#id_password", "pw-for-tests-only")
-    page.click("input[type=submit]")
+    log_in(page, live_server, translator, "/admin/articles/article/")
     page.check(f"input[name=_selected_action][value='{story.pk}']")
     page.select_option("select[name=action]", "export_xliff")
     page.click("button[name=index]")
