@@ -512,8 +512,14 @@ class Article(models.Model):
         constraints = unique_per_language("article", "slug")
         # What every reader listing filters and orders by (published(), newest first): the
         # count and the page read this index only, not the wide rows with every language's
-        # text (on SQLite the home page's count went from about 8 ms to under 1 ms).
-        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+        # text (on SQLite the home page's count went from about 8 ms to under 1 ms). SQLite's
+        # index carries the row id anyway; PostgreSQL's needs it included for the join with
+        # the variants to stay in the index (a count of 2,000 stories: about 5 ms to 2 ms).
+        indexes = [
+            models.Index(
+                fields=["status", "published_at"], include=["id"], name="article_status_published"
+            )
+        ]
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):
@@ -646,9 +652,12 @@ class ArticleVariant(models.Model):
                 fields=["article", "language"], name="variant_article_language_uniq"
             )
         ]
-        # in_language(): answered from the index alone, without reading the variant rows.
+        # in_language(): answered from an index alone, without reading the variant rows: for
+        # one article (the article page), or for every article of a language (a listing's
+        # count on PostgreSQL, which scans the language's published variants).
         indexes = [
-            models.Index(fields=["article", "language", "state"], name="variant_visible_lookup")
+            models.Index(fields=["article", "language", "state"], name="variant_visible_lookup"),
+            models.Index(fields=["language", "state", "article"], name="variant_language_state"),
         ]
 
     def __str__(self):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from media import renditions as pillow
 from media import services
+from media.models import ReadyRendition
 from newsroom.languages import ReaderText, reader_text
 
 register = template.Library()
@@ -64,7 +65,14 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
     crop = spec if spec in pillow.CROPS else "full"
     if not image.file:
         return _placeholder(alt, alt_lang)
-    # The image's manifest of ready renditions: no row per rendition.
+    # The image's manifest of ready renditions: no row per rendition. The markup made from
+    # a stored manifest is kept with it (Manifest.memo): the same picture in every listing
+    # of this process is made once per crop, size and text.
+    memo = getattr(image.renditions_ready, "memo", None)
+    key = ("picture", crop, sizes, bool(lead), css_class, alt, alt_lang)
+    key += (services.rendition_spec(), services.media_url_base())
+    if memo is not None and key in memo:
+        return _with_warning(image, memo[key])
     renditions = services.picture_renditions(image=image, crop=crop)
     if renditions is None:
         # Nothing ready yet (the background job is still making them, or failed): the
@@ -102,6 +110,9 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
         loading,
     )
     html = format_html('<picture class="picture picture--{}">{}{}</picture>', crop, sources, img)
+    from_manifest = all(isinstance(r, ReadyRendition) for r in renditions)
+    if memo is not None and from_manifest and image.renditions_ready.memo is memo:
+        memo[key] = html
     return _with_warning(image, html)
 
 

@@ -14,6 +14,9 @@ persistent connections, NEWSROOM_PAGE_SIZE=20 as Wagtail's index) measured with
   <db>-nginx/    deploy/nginx.conf in front of the cached application
   nginx/         the same nginx serving the saved article HTML as a static file (the ceiling)
 
+PHASES ("uncached cached nginx") picks among them: PHASES=uncached LOAD=0 is the side-by-side
+run against Wagtail alone, about ten minutes for both databases.
+
 Scenarios (the Wagtail bench's names): article_en_rotating, article_en_fixed,
 article_nl_rotating, index_en, tag_en; plus search_en and feed_en when those pages exist.
 The wrk runs go through ../shared/bench/wagtail/tools/measure.py (waits for a quiet machine,
@@ -57,6 +60,9 @@ WORKERS = ENV.get("WORKERS", "2")
 PORT = int(ENV.get("PORT", "8211"))
 NGINX_PORT = int(ENV.get("NGINX_PORT", "18211"))
 LOAD = ENV.get("LOAD", "1") == "1"
+# Which set-ups to measure: "uncached cached nginx" (all, the default). PHASES=uncached is
+# the side-by-side run against Wagtail alone (compare.py reads only the uncached results).
+PHASES = ENV.get("PHASES", "uncached cached nginx").split()
 LOAD_DURATION = ENV.get("LOAD_DURATION", "60s")
 LOAD_CONNECTIONS = ENV.get("LOAD_CONNECTIONS", "32")
 REUSE_DB = ENV.get("REUSE_DB", "0") == "1"
@@ -355,6 +361,10 @@ def prepare(db: str) -> None:
     if REUSE_DB and marker.exists():
         log(f"{db}: REUSE_DB=1, reusing the populated database (migrated to this code)")
         manage(db, "migrate", "--noinput", "-v0")
+        # A migration that rebuilt a table or an index dropped its planner statistics (on
+        # SQLite they are then gone until the next ANALYZE): gather them as populate does.
+        analyze = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+        manage(db, "shell", "-c", analyze)
         manage(db, "collectstatic", "--noinput", "-v0")
         return
     marker.unlink(missing_ok=True)
@@ -388,28 +398,33 @@ def bench_db(db: str, summary: dict) -> None:
     article = json.loads((targets / "targets.json").read_text())["article_en"]
     with urllib.request.urlopen(base + article) as page:
         (RESULTS / "article.html").write_bytes(page.read())
-    scenarios(server, base, targets, out)
-    if LOAD:
-        summary.setdefault("load", []).append(
-            load_check(server, base, targets, out, f"{db}-uncached")
-        )
+    if "uncached" in PHASES:
+        scenarios(server, base, targets, out)
+        if LOAD:
+            summary.setdefault("load", []).append(
+                load_check(server, base, targets, out, f"{db}-uncached")
+            )
     stop(server, "gunicorn")
+    if "cached" not in PHASES and "nginx" not in PHASES:
+        return
 
     cached = RESULTS / f"{db}-cached"
     cached.mkdir(parents=True, exist_ok=True)
     server = gunicorn(db, cache=True, out=cached)
-    scenarios(server, base, targets, cached)
-    if LOAD:
-        summary.setdefault("load", []).append(
-            load_check(server, base, targets, cached, f"{db}-cached")
-        )
+    if "cached" in PHASES:
+        scenarios(server, base, targets, cached)
+        if LOAD:
+            summary.setdefault("load", []).append(
+                load_check(server, base, targets, cached, f"{db}-cached")
+            )
 
-    front = RESULTS / f"{db}-nginx"
-    front.mkdir(parents=True, exist_ok=True)
-    proxy = nginx(db=db)
-    wait_http(f"http://127.0.0.1:{NGINX_PORT}/en/")
-    scenarios(proxy, f"http://127.0.0.1:{NGINX_PORT}", targets, front)
-    stop(proxy, "nginx")
+    if "nginx" in PHASES:
+        front = RESULTS / f"{db}-nginx"
+        front.mkdir(parents=True, exist_ok=True)
+        proxy = nginx(db=db)
+        wait_http(f"http://127.0.0.1:{NGINX_PORT}/en/")
+        scenarios(proxy, f"http://127.0.0.1:{NGINX_PORT}", targets, front)
+        stop(proxy, "nginx")
     stop(server, "gunicorn")
 
 
@@ -491,7 +506,8 @@ def main() -> int:
     try:
         for db in DBS:
             bench_db(db, summary)
-        bench_static()
+        if "nginx" in PHASES:
+            bench_static()
     finally:
         for proc in list(RUNNING):
             stop(proc, "server")

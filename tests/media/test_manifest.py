@@ -1,5 +1,7 @@
 """The manifest of ready renditions: pictures render without a row per rendition."""
 
+import pickle
+
 import pytest
 from django.db import transaction
 from django.template import Context, Template
@@ -105,7 +107,7 @@ def test_the_manifest_keeps_each_renditions_address(django_capture_on_commit_cal
     for crop, rows in manifest["crops"].items():
         stored = Rendition.objects.filter(image=image, crop=crop)
         address = {r.file.name: r.file.url for r in stored}
-        assert manifest["urls"][crop] == [address[name] for *_size, name in rows]
+        assert list(manifest["urls"][crop]) == [address[name] for *_size, name in rows]
 
 
 def test_pictures_follow_a_moved_media_address_before_their_manifests_are_rewritten(settings):
@@ -116,3 +118,47 @@ def test_pictures_follow_a_moved_media_address_before_their_manifests_are_rewrit
 
     assert 'src="/moved/renditions/' in html
     assert "/uploads/" not in html and "/media/" not in html
+
+
+def test_pictures_with_the_same_manifest_share_one_read_only_copy():
+    image = factories.processed(factories.image(size=(1400, 1000), alt_text_en="Boats"))
+
+    first, second = (Image.objects.get(pk=image.pk) for _ in range(2))
+
+    # Decoded once per process: a listing of the same pictures parses no JSON again.
+    assert first.renditions_ready is second.renditions_ready
+    assert picture(first) == picture(second)
+    with pytest.raises(TypeError):
+        first.renditions_ready["crops"] = {}
+    with pytest.raises(TypeError):
+        first.renditions_ready.update(spec="")
+    # It still saves, copies and pickles as the JSON it came from.
+    services.image_update(image=second, credit="Agency", by=superuser())
+    assert Image.objects.get(pk=image.pk).renditions_ready == first.renditions_ready
+    assert pickle.loads(pickle.dumps(first)).renditions_ready == first.renditions_ready
+
+
+def test_a_rewritten_manifest_shows_its_new_renditions(django_capture_on_commit_callbacks):
+    image = factories.image(size=(1400, 1000))
+    services.renditions_make(image=image)
+    before = picture(Image.objects.get(pk=image.pk))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_set_focal_point(image=image, x=0.1, y=0.1, by=superuser())
+
+    after = picture(Image.objects.get(pk=image.pk))
+    new_wide = Rendition.objects.filter(image=image, crop="wide").values_list("file", flat=True)
+    assert after != before
+    assert all(name in after for name in new_wide)
+
+
+def test_a_picture_shown_before_shows_its_changed_alt_text_and_warning():
+    image = factories.processed(factories.image(size=(1400, 1000), alt_text_en="Boats"))
+    picture(Image.objects.get(pk=image.pk))
+
+    services.image_update(
+        image=image, alt_text_en="Fishing boats", content_warning_en="Blood", by=superuser()
+    )
+
+    html = picture(Image.objects.get(pk=image.pk))
+    assert 'alt="Fishing boats"' in html and "Blood" in html

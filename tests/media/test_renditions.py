@@ -200,9 +200,10 @@ def test_a_picture_made_before_the_share_width_keeps_working_until_make_renditio
     image = factories.processed(factories.image(size=(1400, 1000)))
     # As stored before the 16:9 crop had its 1200 width: no such rendition, nor in the manifest.
     Rendition.objects.filter(image=image, crop="wide", width=1200).delete()
-    manifest = image.renditions_ready
-    manifest["crops"]["wide"] = [row for row in manifest["crops"]["wide"] if row[0] != 1200]
-    Image.objects.filter(pk=image.pk).update(renditions_ready=manifest)
+    manifest = Image.objects.get(pk=image.pk).renditions_ready
+    wide = [row for row in manifest["crops"]["wide"] if row[0] != 1200]
+    crops = {**manifest["crops"], "wide": wide}
+    Image.objects.filter(pk=image.pk).update(renditions_ready={**manifest, "crops": crops})
     image = Image.objects.get(pk=image.pk)
     count = Rendition.objects.count()
 
