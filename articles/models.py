@@ -349,21 +349,28 @@ class ArticleQuerySet(models.QuerySet):
 
     def listed_in(self, language):
         """for_listing() with only the columns a listed story shows in `language`: its
-        title, address and standfirst in that language (story_item, the home page's lead),
-        not the dozens of every language's texts; the lead picture without its titles,
-        captions and credit, which a listing does not show. The section comes whole (its
-        name falls back to other languages)."""
-        return self.for_listing().only(
-            "pk",
-            "published_at",
-            "created_at",
-            "section",
-            "lead_image",
-            column("title", language),
-            column("slug", language),
-            column("standfirst", language),
-            *(f"lead_image__{name}" for name in LISTED_IMAGE_FIELDS),
-            *(f"lead_image__{name}" for name in columns("alt_text", "content_warning")),
+        title, address and standfirst in that language (story_item), not the dozens of
+        every language's texts; the lead picture without its titles, captions and credit,
+        which a listing does not show. No section: a listed story does not show it (the
+        home page adds it for its lead). Each joined table and column is planning and
+        compiling work for every page.
+        """
+        return (
+            self.for_listing()
+            .select_related(None)
+            .select_related("lead_image")
+            .only(
+                "pk",
+                "published_at",
+                "created_at",
+                "section",
+                "lead_image",
+                column("title", language),
+                column("slug", language),
+                column("standfirst", language),
+                *(f"lead_image__{name}" for name in LISTED_IMAGE_FIELDS),
+                *(f"lead_image__{name}" for name in columns("alt_text", "content_warning")),
+            )
         )
 
     def with_filing(self):

@@ -29,9 +29,9 @@ from newsroom.languages import (
 from newsroom.pagecache import cached_page
 from newsroom.pages import (
     language_switcher,
+    listing_page,
     page_links,
     page_urls,
-    paginate,
     redirect_permanently,
     render_page,
 )
@@ -65,7 +65,8 @@ def listed(request, page) -> list:
 @cached_page(query=("page",))
 def home(request):
     """The lead story and the latest stories in the active language."""
-    page = paginate(request, visible_articles())
+    # The lead shows its section (which comes whole: its name falls back to other languages).
+    page = listing_page(request, visible_articles().select_related("section"))
     articles = listed(request, page)
     lead = articles.pop(0) if page.number == 1 and articles else None
     context = {
@@ -281,7 +282,7 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
     right_slug = slug_for(obj, language)
     if slug != right_slug:
         return redirect_permanently(request, reverse(name, kwargs={"slug": right_slug}))
-    page = paginate(request, articles)
+    page = listing_page(request, articles)
     pagecache.depends_on(request, f"{obj._meta.model_name}:{obj.pk}")
     addresses = {code: {"slug": slug_for(obj, code)} for code in language_codes()}
     context = {
@@ -336,7 +337,7 @@ def tag_detail(request, slug):
 def author_detail(request, slug):
     """The visible articles with one author in the byline (author slugs are not translated)."""
     author = get_object_or_404(Author, slug=slug)
-    page = paginate(request, visible_articles().filter(bylines__author=author))
+    page = listing_page(request, visible_articles().filter(bylines__author=author))
     pagecache.depends_on(request, f"author:{author.pk}")
     # Author slugs are not translated: one slug in every language.
     addresses = {code: {"slug": author.slug} for code in language_codes()}

@@ -11,6 +11,8 @@ Plain page views set no cookie, so a shared link in another language does not ch
 reader's choice, and ordinary pages stay cacheable.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -140,3 +142,53 @@ def paginate(request, items) -> Page:
         return paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404(str(error)) from error
+
+
+# Beyond this a page number is not a page (and its offset would not fit the database's).
+LAST_PAGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing that is not counted: its items, its number, and whether an
+    older page follows. The part of Django's Page that pagination.html reads."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def listing_page(request, items) -> ListingPage:
+    """One page of a reader listing (settings.NEWSROOM_PAGE_SIZE long), newer and older
+    pages linked; a page that is none is a 404.
+
+    One query: the page's items and one more, which tells whether an older page exists.
+    Unlike paginate() it never counts the listing: a news archive only grows, and counting
+    every visible story for each listing page costs more the older the site is. Search,
+    which says how many stories match, uses paginate().
+    """
+    size = settings.NEWSROOM_PAGE_SIZE
+    text = request.GET.get("page") or "1"
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 7 else 0
+    if not 1 <= number <= LAST_PAGE:
+        raise Http404("That page number is not a page.")
+    rows = list(items[(number - 1) * size : number * size + 1])
+    if not rows and number > 1:
+        raise Http404("That page contains no results.")
+    return ListingPage(object_list=rows[:size], number=number, has_next=len(rows) > size)

@@ -13,6 +13,7 @@ from newsroom.languages import language_codes
 from newsroom.pages import (
     LANG_SWITCH,
     language_switcher,
+    listing_page,
     page_links,
     page_urls,
     paginate,
@@ -114,6 +115,38 @@ def test_a_page_number_that_is_no_page_is_not_found(settings, query):
 
     with pytest.raises(Http404):
         paginate(RequestFactory().get(f"/en/{query}"), list(range(5)))
+
+
+@pytest.mark.parametrize(
+    ("query", "items", "has_next"),
+    [("", [0, 1], True), ("?page=2", [2, 3], True), ("?page=3", [4], False)],
+)
+def test_a_listing_page_knows_an_older_page_follows_without_counting(
+    settings, query, items, has_next
+):
+    settings.NEWSROOM_PAGE_SIZE = 2
+
+    page = listing_page(RequestFactory().get(f"/en/{query}"), list(range(5)))
+
+    assert page.object_list == items
+    assert page.has_next is has_next
+    assert page.has_previous is (page.number > 1)
+
+
+@pytest.mark.parametrize(
+    "query", ["?page=4", "?page=0", "?page=two", "?page=²", "?page=" + "9" * 40]
+)
+def test_a_listing_page_number_that_is_no_page_is_not_found(settings, query):
+    settings.NEWSROOM_PAGE_SIZE = 2
+
+    with pytest.raises(Http404):
+        listing_page(RequestFactory().get(f"/en/{query}"), list(range(5)))
+
+
+def test_an_empty_listing_still_has_its_first_page(settings):
+    page = listing_page(RequestFactory().get("/en/"), [])
+
+    assert page.object_list == [] and not page.has_other_pages
 
 
 def test_the_project_package_imports_no_apps_views():
