@@ -43,6 +43,9 @@ worker: $(STAMP)
 deploy: $(STAMP) messages
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py migrate --noinput
+	@# SQLite drops the planner statistics of a table or index a migration rebuilt, and then
+	@# may scan every story for a query an index answers: gather them again (cheap).
+	$(BIN)/python manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 1
 
 # The whole suite on the embedded SQLite; tests marked `postgres` need PostgreSQL and Redis
