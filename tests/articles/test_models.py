@@ -253,6 +253,11 @@ def _indexed_columns(table):
 def test_reader_listings_filter_and_order_on_one_index():
     # What published() filters on and every listing orders by: the count and the page of a
     # listing are read from the index, not from the rows with every language's text.
-    assert ("status", "published_at") in _indexed_columns("articles_article")
-    # in_language(): the variant's state is in the index it is looked up by.
-    assert ("article_id", "language", "state") in _indexed_columns("articles_articlevariant")
+    # (PostgreSQL lists the included id too: the join with the variants stays in the index.)
+    indexed = _indexed_columns("articles_article")
+    assert any(columns[:2] == ("status", "published_at") for columns in indexed)
+    # in_language(): the variant's state is in the index it is looked up by, for one article
+    # (the article page) and for a whole language (a listing, a sitemap).
+    variants = _indexed_columns("articles_articlevariant")
+    assert ("article_id", "language", "state") in variants
+    assert ("language", "state", "article_id") in variants
