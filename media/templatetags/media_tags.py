@@ -110,8 +110,11 @@ def render_picture(image, spec="wide", lead=False, sizes="100vw", css_class=""):
         loading,
     )
     html = format_html('<picture class="picture picture--{}">{}{}</picture>', crop, sources, img)
+    # Kept only when it was made from that same manifest (not from rows, nor from a manifest
+    # rewritten meanwhile).
     from_manifest = all(isinstance(r, ReadyRendition) for r in renditions)
-    if memo is not None and from_manifest and image.renditions_ready.memo is memo:
+    same_manifest = getattr(image.renditions_ready, "memo", None) is memo
+    if memo is not None and from_manifest and same_manifest:
         memo[key] = html
     return _with_warning(image, html)
 
