@@ -207,7 +207,7 @@ class SectionFeed(SiteFeed):
     """The newest stories in one section."""
 
     def get_object(self, request, slug):
-        section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
+        section = selectors.section_or_tag_by_slug(Section, slug, active_language())
         if section is None:
             raise Http404("No such section.")
         return Source(request=request, language=active_language(), section=section)
@@ -233,7 +233,7 @@ class TagFeed(SiteFeed):
     """The newest stories with one tag."""
 
     def get_object(self, request, slug):
-        tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
+        tag = selectors.section_or_tag_by_slug(Tag, slug, active_language())
         if tag is None:
             raise Http404("No such tag.")
         return Source(request=request, language=active_language(), tag=tag)

@@ -321,17 +321,21 @@ class TaggedArticle(TaggedItemBase):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Published, and its time has come (a future published_at schedules it)."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Published, and its time has come (a future published_at schedules it).
+        `now`: the time to compare with, when not the present (a prepared query's stand-in)."""
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__lte=timezone.now() if now is None else now,
+        )
 
     def in_language(self, code):
         """Whose variant in this language is published."""
         return self.filter(variants__language=code, variants__state=ArticleVariant.State.PUBLISHED)
 
-    def visible(self, code):
+    def visible(self, code, now=None):
         """What a reader of this language may see."""
-        return self.published().in_language(code)
+        return self.published(now).in_language(code)
 
     def in_section(self, section):
         return self.filter(section=section)

@@ -5,7 +5,6 @@ cookie, pagination) is newsroom.pages, shared with every other reader page.
 """
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -37,7 +36,7 @@ from newsroom.pages import (
 )
 
 from . import selectors, structured_data
-from .models import Article, Author, Correction, Section, Tag, slug_for
+from .models import Author, Section, Tag, slug_for
 
 # The publisher's logo in the structured data (a local file: nothing loads from elsewhere).
 LOGO = "newsroom/logo.png"
@@ -45,12 +44,6 @@ LOGO_SIZE = (512, 512)
 
 # The home page's x-default: `/` redirects to the reader's language (LocaleMiddleware).
 HOME_X_DEFAULT = "/"
-
-
-def visible_articles():
-    """Articles a reader of the active language may see, ready for a listing."""
-    language = active_language()
-    return Article.objects.visible(language).listed_in(language)
 
 
 def listed(request, page) -> list:
@@ -65,8 +58,7 @@ def listed(request, page) -> list:
 @cached_page(query=("page",))
 def home(request):
     """The lead story and the latest stories in the active language."""
-    # The lead shows its section (which comes whole: its name falls back to other languages).
-    page = listing_page(request, visible_articles().select_related("section"))
+    page = listing_page(request, selectors.listing_rows(selectors.HOME_LISTING, active_language()))
     articles = listed(request, page)
     lead = articles.pop(0) if page.number == 1 and articles else None
     context = {
@@ -112,13 +104,8 @@ def article_detail(request, year, month, day, slug):
         (code for code in (settings.LANGUAGE_CODE, article.source_language) if code in visible_in),
         language,
     )
-    # One query: the notes in this language, which also date the page's last change.
-    prefetch_related_objects(
-        [article], Prefetch("corrections", queryset=Correction.objects.filter(language=language))
-    )
-    others = selectors.other_stories(article, language)
-    previous_article, next_article = selectors.section_neighbours(article, language, others=others)
-    related_articles = selectors.related_articles(article, language, others=others)
+    previous_article, next_article = selectors.section_neighbours(article, language)
+    related_articles = selectors.related_articles(article, language)
     neighbours = [a for a in (*related_articles, previous_article, next_article) if a is not None]
     tags = article.tag_objects()
     placements = selectors.body_placements(article)
@@ -302,7 +289,7 @@ def _translated_listing(request, obj, name, slug, articles, template, extra):
 @cached_page(query=("page",))
 def section_detail(request, slug):
     """The visible articles filed in one section."""
-    section = selectors.by_translated_slug(Section.objects.all(), slug, active_language())
+    section = selectors.section_or_tag_by_slug(Section, slug, active_language())
     if section is None:
         raise Http404("No such section.")
     return _translated_listing(
@@ -310,7 +297,7 @@ def section_detail(request, slug):
         section,
         "articles:section",
         slug,
-        visible_articles().in_section(section),
+        selectors.listing_rows(selectors.SECTION_LISTING, active_language(), section_id=section.pk),
         "articles/section_detail.html",
         {"section": section, "nav_section": section},
     )
@@ -319,7 +306,7 @@ def section_detail(request, slug):
 @cached_page(query=("page",))
 def tag_detail(request, slug):
     """The visible articles with one tag."""
-    tag = selectors.by_translated_slug(Tag.objects.all(), slug, active_language())
+    tag = selectors.section_or_tag_by_slug(Tag, slug, active_language())
     if tag is None:
         raise Http404("No such tag.")
     return _translated_listing(
@@ -327,7 +314,7 @@ def tag_detail(request, slug):
         tag,
         "articles:tag",
         slug,
-        visible_articles().filter(tags=tag),
+        selectors.listing_rows(selectors.TAG_LISTING, active_language(), tag_id=tag.pk),
         "articles/tag_detail.html",
         {"tag": tag},
     )
@@ -337,7 +324,10 @@ def tag_detail(request, slug):
 def author_detail(request, slug):
     """The visible articles with one author in the byline (author slugs are not translated)."""
     author = get_object_or_404(Author, slug=slug)
-    page = listing_page(request, visible_articles().filter(bylines__author=author))
+    page = listing_page(
+        request,
+        selectors.listing_rows(selectors.AUTHOR_LISTING, active_language(), author_id=author.pk),
+    )
     pagecache.depends_on(request, f"author:{author.pk}")
     # Author slugs are not translated: one slug in every language.
     addresses = {code: {"slug": author.slug} for code in language_codes()}

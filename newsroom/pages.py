@@ -182,13 +182,17 @@ def listing_page(request, items) -> ListingPage:
     Unlike paginate() it never counts the listing: a news archive only grows, and counting
     every visible story for each listing page costs more the older the site is. Search,
     which says how many stories match, uses paginate().
+
+    `items`: a queryset, or a function of a slice's (start, stop) returning its rows
+    (articles.selectors.listing_rows: a prepared query).
     """
     size = settings.NEWSROOM_PAGE_SIZE
     text = request.GET.get("page") or "1"
     number = int(text) if text.isascii() and text.isdigit() and len(text) <= 7 else 0
     if not 1 <= number <= LAST_PAGE:
         raise Http404("That page number is not a page.")
-    rows = list(items[(number - 1) * size : number * size + 1])
+    start, stop = (number - 1) * size, number * size + 1
+    rows = items(start, stop) if callable(items) else list(items[start:stop])
     if not rows and number > 1:
         raise Http404("That page contains no results.")
     return ListingPage(object_list=rows[:size], number=number, has_next=len(rows) > size)

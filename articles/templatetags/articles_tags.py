@@ -19,8 +19,9 @@ from articles import body as body_references
 from articles import structured_data
 from articles.models import Section, Tag, placements_prefetch, slug_for
 from media.templatetags.media_tags import assets_once, placed_item, render_picture
+from newsroom import prepared
 from newsroom.addresses import slug_address
-from newsroom.languages import ReaderText, active_language, reader_text
+from newsroom.languages import ReaderText, active_language, columns, reader_text
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -51,6 +52,20 @@ def translated_url(obj):
     return slug_address(name, slug_for(obj, language), language)
 
 
+def _all_sections(key):
+    return Section.objects.all()
+
+
+# On every page: compiled once per process (newsroom.prepared).
+_SECTIONS = prepared.PreparedQuery(Section, _all_sections)
+
+
+# The navigation's markup per language, current section and the sections' names and slugs:
+# the same on nearly every page, and made again only when one of those changes.
+_NAV_MARKUP = {}
+_NAV_MARKUP_LIMIT = 64
+
+
 @register.simple_tag(takes_context=True)
 def section_nav(context):
     """The sections, in order, for the site header; the current one is marked.
@@ -62,8 +77,25 @@ def section_nav(context):
     current = context.get("nav_section")  # set by the section page only
     current_pk = getattr(current, "pk", None)
     language = active_language()
+    sections = _SECTIONS.run(None)
+    texts = columns("name", "slug")
+    key = (
+        language,
+        current_pk,
+        tuple((s.pk, *(getattr(s, name) for name in texts)) for s in sections),
+    )
+    markup = _NAV_MARKUP.get(key)
+    if markup is None:
+        markup = _section_nav_markup(sections, current_pk, language)
+        if len(_NAV_MARKUP) >= _NAV_MARKUP_LIMIT:
+            _NAV_MARKUP.clear()
+        _NAV_MARKUP[key] = markup
+    return markup
+
+
+def _section_nav_markup(sections, current_pk, language):
     items = []
-    for section in Section.objects.all():
+    for section in sections:
         try:
             url = slug_address("articles:section", slug_for(section, language), language)
         except NoReverseMatch:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from articles import selectors, services
-from articles.models import Article
+from articles.models import Article, Section
 from articles.templatetags.articles_tags import reading_minutes, subheading_anchors
 from tests import factories
 
@@ -100,6 +100,41 @@ def test_the_first_story_in_a_section_has_no_previous():
     second = factories.article(section=section, published_at=ago(1))
     assert selectors.section_neighbours(first, "en") == (None, second)
     assert selectors.section_neighbours(factories.article(), "en") == (None, None)
+
+
+def test_stories_published_at_the_same_moment_follow_each_other_in_order_of_creation():
+    section = factories.section()
+    when = ago(3)
+    first, second, third = (
+        factories.article(section=section, published_at=when) for _ in range(3)
+    )
+    factories.article(section=section, published_at=ago(5))
+
+    assert selectors.section_neighbours(second, "en") == (first, third)
+    assert selectors.section_neighbours(third, "en") == (second, None)
+    assert selectors.section_neighbours(first, "en")[1] == second
+
+
+# -- The section navigation --
+
+
+def test_the_section_navigation_follows_every_change_to_a_section(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    world = factories.section(name_en="World", name_nl="Wereld")
+    sport = factories.section(name_en="Sport")
+
+    def navigation(address):
+        html = page(client, address)
+        return re.search(r'<nav class="section-nav".*?</nav>', html, re.S)[0]
+
+    assert ">World<" in navigation("/en/") and ">Wereld<" in navigation("/nl/")
+    # Changed without a service (no event): the navigation is made again all the same.
+    Section.objects.filter(pk=world.pk).update(name_en="Abroad", position=9)
+    english = navigation("/en/")
+    assert ">Abroad<" in english and ">World<" not in english
+    assert english.index(">Sport<") < english.index(">Abroad<")
+    assert 'aria-current="page"' in navigation(sport.get_absolute_url())
+    assert 'aria-current="page"' not in navigation("/en/")
 
 
 # -- Reading time --

@@ -60,6 +60,7 @@ def wagtail(db: str, out: Path, first_page: str) -> subprocess.Popen:
 
 def measure_db(db: str) -> list[dict]:
     bench.prepare(db)
+    bench.check_pictures_ready(db)
     ours_targets = bench.HOME / f"targets-{db}"
     env = bench.django_env(db, cache=False)
     subprocess.run(
