@@ -65,14 +65,25 @@ def _decoded_manifest(text: str):
         return text
 
 
-class ManifestField(models.JSONField):
-    """A JSONField whose stored text is decoded once per process into a shared, read-only
-    Manifest (see _decoded_manifest)."""
+class ManifestField(models.TextField):
+    """JSON kept as text, decoded once per process into a shared, read-only Manifest (see
+    _decoded_manifest).
+
+    Not a JSONField: the manifest is only ever read and written whole, never queried by its
+    keys, and PostgreSQL turning 7 to 8 kB of jsonb back into text for each picture of a
+    listing took 0.7 ms of a tag page's 1.5 ms query (21 pictures).
+    """
 
     def from_db_value(self, value, expression, connection):
-        if isinstance(value, str):
-            return _decoded_manifest(value)
-        return super().from_db_value(value, expression, connection)
+        return value if value is None else _decoded_manifest(value)
+
+    def to_python(self, value):
+        return _decoded_manifest(value) if isinstance(value, str) else value
+
+    def get_prep_value(self, value):
+        if value is None or isinstance(value, str):
+            return value
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class ImageQuerySet(models.QuerySet):

@@ -162,3 +162,34 @@ def test_a_picture_shown_before_shows_its_changed_alt_text_and_warning():
 
     html = picture(Image.objects.get(pk=image.pk))
     assert 'alt="Fishing boats"' in html and "Blood" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_manifest_stored_as_json_reads_the_same_once_its_column_is_text():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = (
+        [("media", "0009_renditions_ready_shared")],
+        [("media", "0010_renditions_ready_text")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    OldImage = executor.loader.project_state(before).apps.get_model("media", "Image")
+    stored = {"spec": "w=320,640", "crops": {"wide": [[320, 180, "webp", "renditions/a/w.webp"]]}}
+    pk = OldImage.objects.create(
+        file="images/x.jpg", width=10, height=10, renditions_ready=stored
+    ).pk
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    manifest = Image.objects.get(pk=pk).renditions_ready
+    assert manifest == {
+        "spec": "w=320,640",
+        "crops": {"wide": ((320, 180, "webp", "renditions/a/w.webp"),)},
+    }
+    Image.objects.filter(pk=pk).update(renditions_ready={**manifest, "spec": "w=640"})
+    assert Image.objects.get(pk=pk).renditions_ready["crops"] == manifest["crops"]
