@@ -346,34 +346,28 @@ def related_articles(article: Article, language: str) -> list:
 # story a month old among 2,000).
 
 
-def _previous(language, *, article_id, section_id, when, now):
+def _neighbour(key, *, article_id, section_id, when, now):
+    language, following = key
+    # The nearest story on one side of (when, article_id), in (published_at, pk) order.
+    after, before, order = ("gte", "lte", ("published_at", "pk"))
+    if not following:
+        after, before, order = ("lte", "gte", ("-published_at", "-pk"))
     return (
         other_stories(language, article_id=article_id, now=now)
-        .filter(section_id=section_id)
-        .filter(published_at__lte=when)
-        .exclude(published_at=when, pk__gte=article_id)
-        .order_by("-published_at", "-pk")[:1]
+        .filter(section_id=section_id, **{f"published_at__{after}": when})
+        .exclude(published_at=when, **{f"pk__{before}": article_id})
+        .order_by(*order)[:1]
     )
 
 
-def _next(language, *, article_id, section_id, when, now):
-    return (
-        other_stories(language, article_id=article_id, now=now)
-        .filter(section_id=section_id)
-        .filter(published_at__gte=when)
-        .exclude(published_at=when, pk__lte=article_id)
-        .order_by("published_at", "pk")[:1]
-    )
-
-
-_NEIGHBOUR_PARAMS = (
+_NEIGHBOUR = prepared.PreparedQuery(
+    Article,
+    _neighbour,
     prepared.number("article_id"),
     prepared.number("section_id"),
     prepared.time("when"),
     prepared.time("now"),
 )
-_PREVIOUS = prepared.PreparedQuery(Article, _previous, *_NEIGHBOUR_PARAMS)
-_NEXT = prepared.PreparedQuery(Article, _next, *_NEIGHBOUR_PARAMS)
 
 
 def section_neighbours(article: Article, language: str) -> tuple[Article | None, Article | None]:
@@ -388,8 +382,8 @@ def section_neighbours(article: Article, language: str) -> tuple[Article | None,
         "when": article.published_at,
         "now": timezone.now(),
     }
-    previous = _PREVIOUS.run(language, **values)
-    following = _NEXT.run(language, **values)
+    previous = _NEIGHBOUR.run((language, False), **values)
+    following = _NEIGHBOUR.run((language, True), **values)
     return (previous[0] if previous else None), (following[0] if following else None)
 
 
