@@ -57,9 +57,12 @@ def _axe_violations(page, name) -> list[str]:
     own breadcrumbs (links told apart by colour alone) and the inline table's empty header
     cells are Django's, not ours, and are left out.
 
-    Judged once the page has finished loading (every stylesheet in) and our scripts have
-    named every body editor: on a busy machine axe could otherwise judge a half-built page."""
+    Judged once the page has finished loading (every stylesheet in), its fonts are in (the
+    editor's toolbar icons are ligatures of an icon font: until it loads, a button shows the
+    word "format_bold" and axe judges that text) and our scripts have named every body
+    editor: on a busy machine axe could otherwise judge a half-built page."""
     page.wait_for_load_state("load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     page.wait_for_function(
         "() => [...document.querySelectorAll('[contenteditable=true]')]"
         ".every(el => el.hasAttribute('aria-label'))"
