@@ -3,6 +3,7 @@
 Writes live in `services.py`; listings start from `Article.objects.visible(lang).for_listing()`.
 """
 
+import functools
 from datetime import datetime
 
 from django.db.models import (
@@ -209,29 +210,29 @@ def is_id(text: str) -> bool:
 # A listing page's slice is part of its key: Django writes LIMIT and OFFSET into the SQL.
 
 
-def _home(key, *, now):
+def _listing(key, now, *, with_section=False, **filing):
     language, start, stop = key
+    listing = Article.objects.visible(language, now).listed_in(language).filter(**filing)
+    if with_section:
+        listing = listing.select_related("section")
+    return listing[start:stop]
+
+
+def _home(key, *, now):
     # The lead shows its section (which comes whole: its name falls back to other languages).
-    listing = Article.objects.visible(language, now).listed_in(language)
-    return listing.select_related("section")[start:stop]
+    return _listing(key, now, with_section=True)
 
 
 def _in_section(key, *, now, section_id):
-    language, start, stop = key
-    listing = Article.objects.visible(language, now).listed_in(language)
-    return listing.filter(section_id=section_id)[start:stop]
+    return _listing(key, now, section_id=section_id)
 
 
 def _with_tag(key, *, now, tag_id):
-    language, start, stop = key
-    listing = Article.objects.visible(language, now).listed_in(language)
-    return listing.filter(tags=tag_id)[start:stop]
+    return _listing(key, now, tags=tag_id)
 
 
 def _by_author(key, *, now, author_id):
-    language, start, stop = key
-    listing = Article.objects.visible(language, now).listed_in(language)
-    return listing.filter(bylines__author=author_id)[start:stop]
+    return _listing(key, now, bylines__author=author_id)
 
 
 HOME_LISTING = prepared.PreparedQuery(Article, _home, prepared.time("now"))
@@ -309,19 +310,14 @@ def _related(key, *, article_id, now, **tag_ids):
     )
 
 
-# One prepared query per language and number of tags (an article has a handful).
-_RELATED = {}
-
-
+# One prepared query per number of tags (an article has a handful). The tags are values, not
+# a subquery on the article's links: with the subquery SQLite took 2 ms instead of 0.3.
+@functools.cache
 def _related_query(count: int) -> prepared.PreparedQuery:
-    query = _RELATED.get(count)
-    if query is None:
-        tags = (prepared.number(f"tag{i}") for i in range(count))
-        query = prepared.PreparedQuery(
-            Article, _related, prepared.number("article_id"), prepared.time("now"), *tags
-        )
-        _RELATED[count] = query
-    return query
+    tags = (prepared.number(f"tag{i}") for i in range(count))
+    return prepared.PreparedQuery(
+        Article, _related, prepared.number("article_id"), prepared.time("now"), *tags
+    )
 
 
 def related_articles(article: Article, language: str) -> list:
