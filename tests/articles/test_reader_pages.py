@@ -105,9 +105,7 @@ def test_the_first_story_in_a_section_has_no_previous():
 def test_stories_published_at_the_same_moment_follow_each_other_in_order_of_creation():
     section = factories.section()
     when = ago(3)
-    first, second, third = (
-        factories.article(section=section, published_at=when) for _ in range(3)
-    )
+    first, second, third = (factories.article(section=section, published_at=when) for _ in range(3))
     factories.article(section=section, published_at=ago(5))
 
     assert selectors.section_neighbours(second, "en") == (first, third)
