@@ -24,6 +24,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
@@ -32,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from media.renditions import MIME_TYPES
 from media.services import picture_renditions
+from newsroom import pagecache
 from newsroom.addresses import address, slug_address
 from newsroom.languages import active_language, localized, reader_text
 
@@ -114,6 +116,11 @@ class SiteFeed(Feed):
 
     feed_type = NewsroomRss
 
+    # Served from the page cache to anonymous readers, like the pages (newsroom.pagecache).
+    @method_decorator(pagecache.cached_page)
+    def __call__(self, request, *args, **kwargs):
+        return super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, *args, **kwargs):
         return Source(request=request, language=active_language())
 
@@ -146,6 +153,14 @@ class SiteFeed(Feed):
         for article in items:
             article.feed_enclosure = lead_enclosure(source.request, article)
             article.feed_notes = notes.get(article.pk, [])
+        # The items, and the names of their tags and authors (and of this feed's section,
+        # tag or author): any section, tag or author change purges FILINGS.
+        pagecache.depends_on(
+            source.request,
+            pagecache.listing_tag(source.language),
+            pagecache.FILINGS,
+            *pagecache.article_tags(items),
+        )
         return items
 
     def item_title(self, article):

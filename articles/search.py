@@ -35,8 +35,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import events
+from newsroom import events, pagecache
 from newsroom.languages import active_language, language_codes, localized, reader_text
+from newsroom.pagecache import cached_page
 from newsroom.pages import page_links, page_urls, paginate, render_page
 
 # A query longer than this is cut (and the reader told): no one types more, and each word
@@ -208,8 +209,15 @@ def index_rebuild(*, article_model=None, entry_model=None, using="default", chun
     )
 
 
+# What a stored page of search results depends on besides its language's listing: the index.
+RESULTS = "search"
+
+
 def _reindex(event) -> None:
     index_update([event.article_id])
+    # The page cache purged the event's listings before this ran (it subscribed to every
+    # event first): a results page stored in between holds the index as it was.
+    pagecache.purge(RESULTS)
 
 
 # Everything that changes an article's text or existence. Visibility is not in the index
@@ -335,6 +343,11 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get(name) if name not in self.errors else None
 
 
+# The first page of results is kept for anonymous readers (a query string with anything else,
+# a page number, bypasses the cache). It depends on its language's listing (what is visible;
+# the entry ends when a scheduled story goes live) and on RESULTS, purged when the index has
+# followed a change.
+@cached_page(query=("q", "section", "from", "to"), tags=[RESULTS])
 def search_page(request):
     """Search results in the active language: friendly for any query, never an error."""
     from .models import Section, slug_for
@@ -368,6 +381,11 @@ def search_page(request):
         results = [
             {"article": article, "snippet": snippet(article, query)} for article in page.object_list
         ]
+        pagecache.depends_on(
+            request,
+            pagecache.listing_tag(language),
+            *pagecache.article_tags(result["article"] for result in results),
+        )
     context = {
         "form": form,
         "query": query,

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from newsroom import pagecache
 from newsroom.languages import language_codes, localized
 
 from .models import Article, ArticleVariant, Author, Section, Tag
@@ -195,9 +196,15 @@ sitemaps = {
 }
 
 
+# The sitemaps are kept in the page cache like the pages: every language's listing changes
+# with what they list, and FILINGS with the sections', tags' and authors' addresses.
+
+
+@pagecache.cached_page
 def sitemap(request):
     """`/sitemap.xml`: every address in one file, or an index of per-section files once
     there are more than sitemap_limit() addresses."""
+    pagecache.depends_on(request, *pagecache.every_listing())
     maps = {name: cls() for name, cls in sitemaps.items()}
     total = sum(site.paginator.count for site in maps.values())
     if total <= sitemap_limit():
@@ -205,11 +212,14 @@ def sitemap(request):
     return sitemap_views.index(request, maps, sitemap_url_name="sitemap_section")
 
 
+@pagecache.cached_page(query=("p",))
 def sitemap_section(request, section):
     """One file of the index (`/sitemap-articles.xml?p=2`)."""
+    pagecache.depends_on(request, *pagecache.every_listing())
     return sitemap_views.sitemap(request, sitemaps, section=section)
 
 
+@pagecache.cached_page
 @cache_control(public=True, max_age=600)
 @require_safe
 def news_sitemap(request):
@@ -222,8 +232,11 @@ def news_sitemap(request):
         .prefetch_related("variants")
         .order_by("-published_at", "-pk")
     )
+    pagecache.depends_on(request, *pagecache.every_listing())
     entries = []
     for article in articles:
+        # No event takes a story out of the window: the stored file ends when one leaves it.
+        pagecache.ends_at(request, article.published_at + NEWS_WINDOW)
         for code in language_codes():
             if code not in article.published_languages():
                 continue

@@ -7,8 +7,9 @@ A view opts in with a decorator, and says what its page shows:
         ...
         pagecache.depends_on(request, "listing:en", *pagecache.article_tags(articles))
 
-(or, for a view from elsewhere, `path("sitemap.xml", cached_page(tags=["listing"])(sitemap))`
-in the URLconf: opting in by URL). Every page depends on FRAME (the section navigation).
+(or `method_decorator(cached_page)` on a class's `__call__`, as the feeds do). Reader pages,
+search results' first page, feeds and sitemaps opt in. Every page depends on FRAME (the
+section navigation).
 PageCacheMiddleware (in settings.MIDDLEWARE, right after SecurityMiddleware) stores what such
 a view renders and answers stored pages before the rest of the stack runs.
 
@@ -62,6 +63,7 @@ from newsroom import events
 logger = logging.getLogger(__name__)
 
 FRAME = "frame"  # what every page's frame shows: the section navigation
+FILINGS = "filings"  # every section, tag and author address (the sitemaps list them all)
 ANY = "*"  # its stamp is that of the last purge of any tag
 KEY_PREFIX = "page:"
 TAG_PREFIX = "gen:"
@@ -81,6 +83,14 @@ def depends_on(request, *tags: str) -> None:
         found.update(tags)
 
 
+def ends_at(request, moment) -> None:
+    """Record that the page being rendered changes at `moment` (an aware datetime) with no
+    event to purge it (a story leaving a time window): its entry ends then."""
+    if getattr(request, "page_cache_tags", None) is not None:
+        earlier = getattr(request, "page_cache_ends", None)
+        request.page_cache_ends = moment if earlier is None else min(earlier, moment)
+
+
 def article_tags(articles: Iterable) -> list[str]:
     """The tags of articles as a listing shows them: each article and its lead picture."""
     tags = []
@@ -95,6 +105,12 @@ def listing_tag(language: str) -> str:
     """Which articles a listing in `language` holds (publishing, unpublishing, a language
     version going live change it)."""
     return f"listing:{language}"
+
+
+def every_listing() -> list[str]:
+    """The listings of every language, and the filings: what a page for all languages (a
+    sitemap) shows."""
+    return [*(listing_tag(code) for code, _ in settings.LANGUAGES), FILINGS]
 
 
 # -- Purging --
@@ -162,7 +178,7 @@ def purge_for_event(event: events.Event) -> None:
         tags.append(f"embed:{event.embed_id}")
     if isinstance(event, events.FilingChanged):
         name = event.model.rsplit(".", 1)[-1]
-        tags.append(f"{name}:{event.object_id}")
+        tags += [f"{name}:{event.object_id}", FILINGS]
         if name == "section":
             tags.append(FRAME)  # every page's navigation lists the sections
     purge(*tags)
@@ -262,12 +278,15 @@ NOT_KEPT = {"content-type", "date", "etag", "last-modified", "cache-control", "e
 
 
 def _store(cache, key, request, response, stamps, last_purge, listing: bool) -> dict:
-    expires = None
+    ends = []
     if listing:
         # A scheduled story appears in the listings when its time comes: the entry ends then.
         seconds = next_publication_in()
         if seconds is not None:
-            expires = time.time() + seconds
+            ends.append(time.time() + seconds)
+    if (moment := getattr(request, "page_cache_ends", None)) is not None:
+        ends.append(moment.timestamp())
+    expires = min(ends, default=None)
     ttl = settings.NEWSROOM_PAGE_CACHE_TTL
     if expires is not None:
         ttl = min(ttl, max(1, int(expires - time.time())))

@@ -13,10 +13,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
-from articles import services
+from articles import search, services
 from articles.models import Article
 from media import services as media_services
-from newsroom import pagecache
+from newsroom import events, pagecache
 from tests import factories
 from tests.media import factories as media_factories
 
@@ -259,6 +259,144 @@ def test_the_cdn_purge_hook_is_given_the_purged_paths(client, settings):
     services.article_update(article=story, by=factories.superuser(), title_en="Story, updated")
 
     assert "/en/" in PURGED and story.get_absolute_url("en") in PURGED
+
+
+# -- Search results, feeds and sitemaps --
+
+
+def machine_pages(story, section, tag, author):
+    """The search results' first page, the feeds and the sitemaps that list `story`."""
+    return [
+        "/en/search/?q=harbour",
+        "/en/feed/",
+        "/en/feed/atom/",
+        f"/en/sections/{section.slug_en}/feed/",
+        f"/en/tags/{tag.slug_en}/feed/",
+        f"/en/authors/{author.slug}/feed/",
+        "/sitemap.xml",
+        "/news-sitemap.xml",
+    ]
+
+
+def warm(client, pages):
+    """Store each page, and check that the next request is answered from the store."""
+    for path in pages:
+        get(client, path)
+        assert get(client, path)["X-Page-Cache"] == "hit", path
+
+
+def filed_story(**fields):
+    section, tag, author = factories.section(), factories.tag(), factories.author()
+    story = factories.article(section=section, tags=[tag], authors=[author], **fields)
+    return story, machine_pages(story, section, tag, author)
+
+
+def test_search_results_feeds_and_sitemaps_are_served_from_the_cache(
+    client, django_assert_num_queries
+):
+    story, pages = filed_story(title_en="Harbour reopens")
+    for path in pages:
+        first = get(client, path)
+        with django_assert_num_queries(0):
+            second = get(client, path)
+
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit"), path
+        assert second.content == first.content, path
+        assert story.get_absolute_url("en") in text(second), path
+        assert second["Content-Type"] == first["Content-Type"], path
+        assert client.get(path, headers={"if-none-match": second["ETag"]}).status_code == 304
+
+
+def test_a_story_published_or_changed_shows_in_search_feeds_and_sitemaps_at_once(client):
+    story, pages = filed_story(title_en="Harbour reopens")
+    warm(client, pages)
+    editor = factories.superuser()
+
+    fresh = factories.article(
+        title_en="Harbour floods",
+        section=story.section,
+        tags=list(story.tags.all()),
+        authors=[story.bylines.get().author],
+    )
+    services.article_update(article=story, by=editor, title_en="Harbour reopens again")
+    services.article_publish(article=story, by=editor)  # the pending change goes live
+
+    for path in pages:
+        page = text(get(client, path))
+        if "sitemap" in path:
+            assert fresh.get_absolute_url("en") in page, path
+        else:
+            assert "Harbour floods" in page and "Harbour reopens again" in page, path
+
+
+def test_a_story_taken_off_the_site_leaves_search_feeds_and_sitemaps(client):
+    story, pages = filed_story(title_en="Harbour reopens")
+    warm(client, pages)
+    for path in pages:
+        assert story.get_absolute_url("en") in text(get(client, path)), path
+
+    services.article_unpublish(article=story, by=factories.superuser())
+
+    for path in pages:
+        assert story.get_absolute_url("en") not in text(get(client, path)), path
+
+
+def test_a_tag_or_author_renamed_shows_in_feeds_and_sitemaps(client):
+    tag = factories.tag(name_en="Storms", slug_en="storms")
+    author = factories.author(name="Ann Smith", slug="ann-smith")
+    factories.article(tags=[tag], authors=[author])
+    assert "Storms" in text(get(client, "/en/feed/"))
+    assert "/en/tags/storms/" in text(get(client, "/sitemap.xml"))
+    assert "Ann Smith" in text(get(client, "/en/feed/"))
+    warm(client, ["/en/feed/", "/sitemap.xml"])
+
+    services.tag_update(tag=tag, by=factories.superuser(), name_en="Gales", slug_en="gales")
+    services.author_update(author=author, by=factories.superuser(), name="Ann Jones")
+
+    feed, sitemap = text(get(client, "/en/feed/")), text(get(client, "/sitemap.xml"))
+    assert "Gales" in feed and "Storms" not in feed and "Ann Jones" in feed
+    assert "/en/tags/gales/" in sitemap and "/en/tags/storms/" not in sitemap
+
+
+def test_results_stored_before_the_index_followed_a_change_are_purged_when_it_does(client):
+    """The page cache purges on an event before the index is rewritten for it: a results
+    page rendered in between must not outlive the rewrite."""
+    story = factories.article(title_en="Harbour reopens")
+    # Changed without the write path: the index still has the old title.
+    Article.objects.filter(pk=story.pk).update(title_en="Lighthouse reopens")
+    assert "Lighthouse reopens" not in text(get(client, "/en/search/?q=lighthouse"))
+    assert get(client, "/en/search/?q=lighthouse")["X-Page-Cache"] == "hit"
+
+    search._reindex(events.ArticleSaved(by=None, article_id=story.pk))
+
+    assert "Lighthouse reopens" in text(get(client, "/en/search/?q=lighthouse"))
+
+
+def test_only_the_first_page_of_search_results_is_kept(client, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for n in range(3):
+        factories.article(title_en=f"Harbour story {n}")
+
+    assert get(client, "/en/search/?q=harbour")["X-Page-Cache"] == "miss"
+    later = get(client, "/en/search/?q=harbour&page=2")
+
+    assert "X-Page-Cache" not in later and "Cache-Control" not in later
+
+
+def test_the_news_sitemap_ends_when_a_story_leaves_its_48_hours(client):
+    leaving = timezone.now() - timedelta(hours=48) + timedelta(seconds=2)
+    story = factories.article(title_en="Yesterday's story", published_at=leaving)
+    factories.article(title_en="Today's story")
+
+    first = get(client, "/news-sitemap.xml")
+    assert story.get_absolute_url("en") in text(first)
+    s_maxage = int(first["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert s_maxage <= 2  # a CDN must not keep it longer either
+    assert get(client, "/news-sitemap.xml")["X-Page-Cache"] == "hit"
+
+    time.sleep(max(0.0, (leaving + timedelta(hours=48) - timezone.now()).total_seconds()) + 0.2)
+
+    assert story.get_absolute_url("en") not in text(get(client, "/news-sitemap.xml"))
 
 
 def test_pages_render_uncached_when_redis_is_down(client, settings):
