@@ -116,8 +116,11 @@ def article_detail(request, year, month, day, slug):
         *(f"author:{line.author_id}" for line in article.bylines.all()),
         *(f"image:{p.image_id}" for p in placements if p.image_id),
         *(f"embed:{p.embed_id}" for p in placements if p.embed_id),
-        # The related stories and the section's neighbours show their titles here.
+        # The related stories and the section's neighbours show their titles here, and a
+        # story published in its section or with one of its tags may become one of them.
         *pagecache.article_tags(neighbours),
+        *([pagecache.stories_tag("section", article.section_id)] if article.section_id else []),
+        *(pagecache.stories_tag("tag", tag.pk) for tag in tags),
     )
     context = {
         "article": article,

@@ -107,6 +107,13 @@ def listing_tag(language: str) -> str:
     return f"listing:{language}"
 
 
+def stories_tag(model_name: str, pk) -> str:
+    """Which stories a section or tag holds, in every language: what an article page's
+    previous and next story (its section) and related stories (its tags) are chosen from.
+    A "listing:" tag, so an entry with it also ends at the next scheduled publication."""
+    return f"listing:{model_name}:{pk}"
+
+
 def every_listing() -> list[str]:
     """The listings of every language, and the filings: what a page for all languages (a
     sitemap) shows."""
@@ -157,21 +164,29 @@ def cdn_purge(paths: list[str]) -> None:
 
 
 def purge_for_event(event: events.Event) -> None:
-    """What a committed change touches, from the event's fields alone (so that a new event
-    with an article_id, image_id, ... is covered without a change here)."""
-    from articles.models import Article  # articles depends on newsroom, not the other way
+    """What a committed change touches, from the event's fields (so that a new event with an
+    article_id, image_id, ... is covered without a change here) and the article's filing."""
+    # articles depends on newsroom, not the other way
+    from articles.models import Article, TaggedArticle
 
     tags = []
     article_id = getattr(event, "article_id", None)
     if article_id is not None:
         tags.append(f"article:{article_id}")
+        found = Article.objects.filter(pk=article_id).values_list("status", "section_id")
+        status, section_id = found.first() or (None, None)
         # Which articles a listing holds changes with anything but a plain save of an
         # article that is not on the site (a draft's edit changes no listing).
-        on_site = Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED)
-        if not isinstance(event, events.ArticleSaved) or on_site.exists():
+        if not isinstance(event, events.ArticleSaved) or status == Article.Status.PUBLISHED:
             language = getattr(event, "language", None)
             codes = [language] if language else [code for code, _ in settings.LANGUAGES]
             tags += [listing_tag(code) for code in codes]
+            # The article pages of its section and tags, whose previous, next and related
+            # stories it may now be (a deleted one is on them by its own tag).
+            if section_id is not None:
+                tags.append(stories_tag("section", section_id))
+            linked = TaggedArticle.objects.filter(content_object_id=article_id)
+            tags += [stories_tag("tag", pk) for pk in linked.values_list("tag_id", flat=True)]
     if getattr(event, "image_id", None) is not None:
         tags.append(f"image:{event.image_id}")
     if getattr(event, "embed_id", None) is not None:

@@ -47,6 +47,10 @@ def text(response):
     return response.content.decode()
 
 
+def ago(hours):
+    return timezone.now() - timedelta(hours=hours)
+
+
 def test_second_anonymous_request_is_served_from_the_cache(client, django_assert_num_queries):
     story = factories.article(title_en="Harbour reopens")
 
@@ -206,6 +210,41 @@ def test_a_section_or_tag_renamed_shows_on_every_page_that_names_it(client):
     assert "Climate" in text(get(client, "/en/"))  # the navigation on every page
     page = text(get(client, address))
     assert "Climate" in page and "Gales" in page and "Storms" not in page
+
+
+def test_a_story_published_in_the_section_or_with_a_tag_shows_on_the_older_ones_pages(client):
+    """An article page lists the section's previous and next story and related stories: a
+    new one must show there on the next request, not when the entry ends."""
+    section, tag = factories.section(), factories.tag()
+    older = factories.article(title_en="Older story", section=section, published_at=ago(3))
+    tagged = factories.article(title_en="Tagged story", tags=[tag], published_at=ago(3))
+    pages = [older.get_absolute_url("en"), tagged.get_absolute_url("en")]
+    for path in pages:
+        get(client, path)
+        assert get(client, path)["X-Page-Cache"] == "hit"
+
+    factories.article(title_en="Newer in the section", section=section)
+    factories.article(title_en="Sharing the tag", tags=[tag])
+
+    assert "Newer in the section" in text(get(client, pages[0]))  # its next story
+    assert "Sharing the tag" in text(get(client, pages[1]))  # a related story
+
+
+def test_a_scheduled_story_becomes_the_next_one_when_its_time_comes(client):
+    section = factories.section()
+    older = factories.article(title_en="Older story", section=section, published_at=ago(3))
+    soon = timezone.now() + timedelta(seconds=2)
+    factories.article(title_en="Embargoed story", section=section, published_at=soon)
+    address = older.get_absolute_url("en")
+
+    before = get(client, address)
+    assert "Embargoed story" not in text(before)
+    assert int(before["Cache-Control"].split("s-maxage=")[1].split(",")[0]) <= 2
+    assert get(client, address)["X-Page-Cache"] == "hit"
+
+    time.sleep(max(0.0, (soon - timezone.now()).total_seconds()) + 0.2)
+
+    assert "Embargoed story" in text(get(client, address))
 
 
 def test_a_scheduled_story_appears_when_its_time_comes_without_a_purge(client):
