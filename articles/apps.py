@@ -14,6 +14,8 @@ class ArticlesConfig(AppConfig):
 
         # Reader pages are cached; every committed change purges the pages that show it.
         pagecache.connect()
+        # A stored page is answered only while no scheduled change is due (read with it).
+        pagecache.serve_only_if(services.NEXT_DUE_KEY, services.nothing_due)
         # The search index follows the write path's events (after each commit).
         search.connect()
         # Sections, tags, authors, images and embeds keep revisions (from the same events).

@@ -1023,6 +1023,13 @@ def _publish_due(article_id: int, now: datetime) -> bool:
     return True
 
 
+def nothing_due(value, now: datetime | None = None) -> bool:
+    """Whether no scheduled change is due, by NEXT_DUE_KEY's `value` (None: not known, as
+    when the cache was emptied). The page cache answers stored pages only while this holds
+    (pagecache.serve_only_if): a due change goes live before anything is read."""
+    return value is not None and (not value or parse_datetime(value) > (now or timezone.now()))
+
+
 def pending_publish_due_if_needed(now: datetime | None = None) -> None:
     """What every request calls: compare the cached next due time with the clock, and make
     due changes live when it has passed. Costs no query unless something is due (or the
@@ -1034,7 +1041,7 @@ def pending_publish_due_if_needed(now: datetime | None = None) -> None:
         value = None
     if value is None:
         value = _next_due_refresh()
-    if not value or parse_datetime(value) > now:
+    if nothing_due(value, now):
         return
     # One request does the work; the others go on with the live version meanwhile. Without
     # a cache to hold the lock, the work is still safe: each change goes live under its

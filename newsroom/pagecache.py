@@ -18,11 +18,12 @@ Exact invalidation by purge stamps. Each dependency tag ("article:12", "image:3"
 (with a random part, so two purges never leave equal stamps). A stored page carries the stamps
 of its tags as they were when it was stored; a purge replaces the stamps of the tags a change
 touches (newsroom.events subscribers, below), and then the stamp of ANY, the last purge of
-all. A lookup reads the page and ANY's stamp in one round trip: when no purge has happened
-since the page was stored, it is served as it is; else the lookup reads its tags' stamps in
-a second round trip and serves the page only when none has moved. A page whose tags were purged
-while it was being rendered (stamp newer than the start of the render, less a margin for
-clocks) is answered but not stored: it may show the data from before the change.
+all. A lookup reads the page and ANY's stamp (and the serve_only_if keys) in one round
+trip: when no purge has happened since the page was stored, it is served as it is; else the
+lookup reads its tags' stamps in a second round trip and serves the page only when none has
+moved. A page whose tags were purged while it was being rendered (stamp newer than the start
+of the render, less a margin for clocks) is answered but not stored: it may show the data
+from before the change.
 Why stamps rather than a list of pages per tag: a purge is O(1) whatever the number of
 pages; nothing is lost when processes write at once (Django's cache API has no atomic
 set-add); and the race above is caught. The same code runs on Redis and on the embedded
@@ -48,7 +49,7 @@ import logging
 import secrets
 import time
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import caches
@@ -70,6 +71,20 @@ TAG_PREFIX = "gen:"
 PATHS_PREFIX = "paths:"
 # How many page addresses are remembered per tag for the CDN purge hook.
 PATHS_PER_TAG = 500
+
+
+# What a stored page must pass to be answered by PageCacheMiddleware, registered by apps
+# (serve_only_if): cache key -> (cache alias, test of its value). A key in the page cache's
+# own store is read in the lookup's one round trip.
+_SERVE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {}
+
+
+def serve_only_if(key: str, passes: Callable[[object], bool], *, alias: str = "default") -> None:
+    """Answer stored pages before the rest of the stack only while `passes(value)` holds for
+    the value of `key` in the cache `alias` (None when it is not there). When it fails, the
+    request goes the full way: articles registers "no scheduled change is due", so that
+    ScheduledChangesMiddleware makes a due change live (and purges) before a page is read."""
+    _SERVE_CHECKS[key] = (alias, passes)
 
 
 def _cache():
@@ -270,11 +285,17 @@ def _from_entry(request, entry: dict):
     )
 
 
-def _lookup(cache, key: str) -> dict | None:
-    found = cache.get_many([key, TAG_PREFIX + ANY])
+def _lookup(cache, key: str, checks: dict | None = None) -> dict | None:
+    checks = checks or {}
+    own = [name for name, (alias, _) in checks.items() if caches[alias] is cache]
+    found = cache.get_many([key, TAG_PREFIX + ANY, *own])
     entry = found.get(key)
     if entry is None:
         return None
+    for name, (alias, passes) in checks.items():
+        value = found.get(name) if name in own else caches[alias].get(name)
+        if not passes(value):
+            return None
     if entry["expires"] is not None and entry["expires"] <= time.time():
         return None
     last_purge = found.get(TAG_PREFIX + ANY)
@@ -359,7 +380,7 @@ class PageCacheMiddleware:
         ):
             try:
                 key = _key(request, tuple(request.GET))
-                entry = _lookup(_cache(), key)
+                entry = _lookup(_cache(), key, _SERVE_CHECKS)
             except Exception:
                 # A bad Host header, a cache that is down: the full way answers or explains.
                 entry = None

@@ -71,11 +71,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Scheduled changes go live before anything is read, a stored page included.
-    "articles.middleware.ScheduledChangesMiddleware",
     # Anonymous readers' stored pages, answered before the rest of the stack runs: a page is
-    # stored with the headers of the middleware below (its policies, language, Vary).
+    # stored with the headers of the middleware below (its policies, language, Vary). It
+    # answers only while no scheduled change is due (read in the same round trip to the
+    # cache); when one is, the request goes on to the next middleware.
     "newsroom.pagecache.PageCacheMiddleware",
+    # Scheduled changes go live before a page is read or rendered.
+    "articles.middleware.ScheduledChangesMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -159,7 +161,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
         }

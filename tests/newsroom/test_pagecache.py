@@ -263,6 +263,39 @@ def test_a_scheduled_story_appears_when_its_time_comes_without_a_purge(client):
     assert "Embargoed story" in text(get(client, "/en/"))
 
 
+def test_a_scheduled_change_goes_live_on_a_stored_page_at_its_time(client):
+    story = factories.article(languages=("en",), title_en="Embargoed until noon")
+    address = story.get_absolute_url("en")
+    by = factories.superuser()
+    services.article_update(article=story, by=by, title_en="The embargo has lifted")
+    at = timezone.now() + timedelta(seconds=1)
+    services.pending_schedule(article=story, by=by, at=at)
+    get(client, address)
+    waiting = get(client, address)
+    assert waiting["X-Page-Cache"] == "hit" and "Embargoed until noon" in text(waiting)
+
+    time.sleep(max(0.0, (at - timezone.now()).total_seconds()) + 0.2)
+
+    # The stored page is not answered once the change is due: it goes live first.
+    assert "The embargo has lifted" in text(get(client, address))
+    assert get(client, address)["X-Page-Cache"] == "hit"
+
+
+def test_a_stored_page_waits_for_the_schedule_to_be_known_again(client):
+    story = factories.article(title_en="Harbour reopens")
+    address = story.get_absolute_url("en")
+    get(client, address)
+    assert get(client, address)["X-Page-Cache"] == "hit"
+
+    # The cache lost the next due time (evicted): the full way reads it back and stores it.
+    caches["default"].delete(services.NEXT_DUE_KEY)
+    response = get(client, address)
+
+    assert response["X-Page-Cache"] != "hit" and "Harbour reopens" in text(response)
+    assert caches["default"].get(services.NEXT_DUE_KEY) == ""
+    assert get(client, address)["X-Page-Cache"] == "hit"
+
+
 def test_staff_bypass_the_cache(client, admin_user):
     story = factories.article(title_en="Cached title")
     get(client, "/en/")
@@ -438,11 +471,32 @@ def test_the_news_sitemap_ends_when_a_story_leaves_its_48_hours(client):
     assert story.get_absolute_url("en") not in text(get(client, "/news-sitemap.xml"))
 
 
+def _redis_commands() -> int:
+    """How many commands the test Redis has run (not counting these questions)."""
+    stats = caches["default"]._cache.get_client().info("commandstats")
+    asked = ("cmdstat_info", "cmdstat_client", "cmdstat_hello")
+    return sum(stat["calls"] for name, stat in stats.items() if name not in asked)
+
+
+@pytest.mark.postgres
+def test_a_stored_page_costs_one_round_trip_to_redis(client):
+    story = factories.article(title_en="Harbour reopens")
+    address = story.get_absolute_url("en")
+    get(client, address)
+    get(client, address)  # connections made, the next due time known
+
+    before = _redis_commands()
+    response = get(client, address)
+
+    assert response["X-Page-Cache"] == "hit" and "Harbour reopens" in text(response)
+    assert _redis_commands() - before == 1  # one MGET: the page, the last purge, the schedule
+
+
 def test_pages_render_uncached_when_redis_is_down(client, settings):
     factories.article(title_en="Still readable")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }

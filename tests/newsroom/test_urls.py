@@ -146,7 +146,7 @@ def test_healthz_answers_503_when_the_cache_fails_but_reader_pages_still_render(
     # A Redis cache nobody answers for: port 1 refuses the connection at once.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
