@@ -74,17 +74,17 @@ PATHS_PER_TAG = 500
 
 
 # What a stored page must pass to be answered by PageCacheMiddleware, registered by apps
-# (serve_only_if): cache key -> (cache alias, test of its value). A key in the page cache's
-# own store is read in the lookup's one round trip.
-_SERVE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {}
+# (serve_only_if): a key in the page cache's own store -> a test of its value, read in the
+# lookup's one round trip.
+_SERVE_CHECKS: dict[str, Callable[[object], bool]] = {}
 
 
-def serve_only_if(key: str, passes: Callable[[object], bool], *, alias: str = "default") -> None:
+def serve_only_if(key: str, passes: Callable[[object], bool]) -> None:
     """Answer stored pages before the rest of the stack only while `passes(value)` holds for
-    the value of `key` in the cache `alias` (None when it is not there). When it fails, the
-    request goes the full way: articles registers "no scheduled change is due", so that
+    the value of `key` in the page cache's store (None when it is not there). When it fails,
+    the request goes the full way: articles registers "no scheduled change is due", so that
     ScheduledChangesMiddleware makes a due change live (and purges) before a page is read."""
-    _SERVE_CHECKS[key] = (alias, passes)
+    _SERVE_CHECKS[key] = passes
 
 
 def _cache():
@@ -287,15 +287,12 @@ def _from_entry(request, entry: dict):
 
 def _lookup(cache, key: str, checks: dict | None = None) -> dict | None:
     checks = checks or {}
-    own = [name for name, (alias, _) in checks.items() if caches[alias] is cache]
-    found = cache.get_many([key, TAG_PREFIX + ANY, *own])
+    found = cache.get_many([key, TAG_PREFIX + ANY, *checks])
     entry = found.get(key)
     if entry is None:
         return None
-    for name, (alias, passes) in checks.items():
-        value = found.get(name) if name in own else caches[alias].get(name)
-        if not passes(value):
-            return None
+    if not all(passes(found.get(name)) for name, passes in checks.items()):
+        return None
     if entry["expires"] is not None and entry["expires"] <= time.time():
         return None
     last_purge = found.get(TAG_PREFIX + ANY)

@@ -179,6 +179,8 @@ else:
     # Pages are a few tens of kB; keep enough of them (and the purge stamps) in memory.
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+# The same store as the scheduler's next due time (articles.services.NEXT_DUE_KEY, in
+# "default"): a stored page is answered only when that time is read with it.
 NEWSROOM_PAGE_CACHE_ALIAS = "default"
 # Seconds a page stays in the application's cache at most (purges end it sooner).
 NEWSROOM_PAGE_CACHE_TTL = int(os.environ.get("NEWSROOM_PAGE_CACHE_TTL", "3600"))
