@@ -257,9 +257,14 @@ def rendition_formats() -> tuple[str, ...]:
     return pillow.output_formats(avif=settings.NEWSROOM_IMAGE_AVIF)
 
 
+@functools.cache
 def rendition_spec() -> str:
     """The signature of the ladder in force ("320,640|avif,webp,jpeg"); a manifest made for
-    another one is not trusted."""
+    another one is not trusted.
+
+    Kept for the process (every picture on a page asks, and asking Pillow whether it can
+    write AVIF is not free); media.signals clears it when the image settings change (tests).
+    """
     widths = ",".join(str(w) for w in sorted(set(settings.NEWSROOM_IMAGE_WIDTHS)))
     return f"{widths}|{','.join(rendition_formats())}"
 

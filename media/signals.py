@@ -1,5 +1,5 @@
 """Same-app cleanup: stored files go when their rows go, once the deletion is committed;
-the remembered storage address goes when the storage settings change."""
+the remembered storage address and rendition ladder go when their settings change."""
 
 from django.core.signals import setting_changed
 from django.db import transaction
@@ -32,3 +32,7 @@ def storage_settings_changed(sender, setting, **kwargs):
         from .services import media_url_base
 
         media_url_base.cache_clear()
+    if setting in ("NEWSROOM_IMAGE_WIDTHS", "NEWSROOM_IMAGE_AVIF"):
+        from .services import rendition_spec
+
+        rendition_spec.cache_clear()

@@ -1,11 +1,14 @@
 """Template tags for the reader pages: site name, section navigation, marked fallbacks, bylines,
 and the article body with its placed pictures and videos."""
 
+import functools
 import logging
 import re
+from datetime import date
 
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch
 from django.utils import timezone
@@ -13,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, get_text_list, slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles import body as body_references
@@ -188,9 +192,33 @@ def story_item(article, level=2):
         standfirst=format_html('<p class="story-item__standfirst">{}</p>', standfirst)
         if standfirst
         else "",
-        machine=machine_datetime(article.published_at),
-        date=date_format(timezone.localtime(article.published_at), "DATE_FORMAT"),
+        **_published(article),
     )
+
+
+def _published(story) -> dict:
+    """A listed story's publication time for a <time> element: `machine`, the datetime
+    attribute, and `date`, its day as readers in the active language write it."""
+    local = timezone.localtime(story.published_at)
+    return {"machine": local.isoformat(timespec="seconds"), "date": day_text(local.date())}
+
+
+@functools.lru_cache(maxsize=2048)
+def _day_text(language: str, day: date) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
+def day_text(day: date) -> str:
+    """`day` in the active language's DATE_FORMAT: what date_format() gives, without its
+    cost for each of a listing's stories (a listing's stories share a few days)."""
+    return _day_text(get_language(), day)
+
+
+def _forget_day_texts(**kwargs):
+    _day_text.cache_clear()  # a test may change the formats' settings
+
+
+setting_changed.connect(_forget_day_texts)
 
 
 @register.filter
@@ -340,11 +368,10 @@ def _story_link(story, *, dated: bool):
     if not dated:
         return format_html('<a href="{}">{}</a>', story.get_absolute_url(), story.title)
     return format_html(
-        '<a href="{}">{}</a> <time datetime="{}">{}</time>',
-        story.get_absolute_url(),
-        story.title,
-        machine_datetime(story.published_at),
-        date_format(timezone.localtime(story.published_at), "DATE_FORMAT"),
+        '<a href="{url}">{title}</a> <time datetime="{machine}">{date}</time>',
+        url=story.get_absolute_url(),
+        title=story.title,
+        **_published(story),
     )
 
 

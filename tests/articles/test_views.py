@@ -401,6 +401,25 @@ def test_publication_date_is_localized(client):
     assert '<time datetime="2024-03-05T13:00:00+01:00">5 maart 2024' in dutch
 
 
+def test_listing_dates_are_in_each_readers_language(client):
+    # The same day in five languages, one after the other: a day's text is made once per
+    # language and process, never handed to a reader of another language.
+    when = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
+    factories.article(languages=LANGUAGES, published_at=when)
+    factories.article(languages=LANGUAGES, published_at=when + timedelta(minutes=1))  # the lead
+    expected = {
+        "en": "March 5, 2024",
+        "nl": "5 maart 2024",
+        "de": "5. März 2024",
+        "fr": "5 mars 2024",
+        "ar": "5 مارس، 2024",
+        "en-again": "March 5, 2024",
+    }
+    for key, day in expected.items():
+        home = client.get(f"/{key.split('-')[0]}/").content.decode()
+        assert f'<time datetime="2024-03-05T13:00:00+01:00">{day}</time>' in home, key
+
+
 def test_byline_lists_authors_in_position_order_and_the_organisation(client):
     first = factories.author(name="Zoë First")
     second = factories.author(name="Adam Second")
