@@ -10,6 +10,12 @@ measured on one, then on the other, in alternating order round by round. A round
 compares two measurements taken seconds apart; the table gives the median of the rounds'
 ratios.
 
+With FLOOR=1 (the default), the article page is measured twice more against Wagtail's whole
+article page, from Newsroom servers with part of the page's work taken out (floor_wsgi.py):
+"reads" does everything but render the page, "lookup" only finds the article with its
+bylines, tags, variants and corrections. They show how far rendering, and the reads beyond
+the article's own, stand between the page and a ratio.
+
 Needs the Wagtail bench set up and populated by its own script first
 (`KEEP_PG_DB=1 bash ../shared/bench/wagtail/run.sh`: its venv, databases and URL lists
 under WAGBENCH_HOME, /tmp/wagbench), and Newsroom's populated databases (site.py's
@@ -26,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +46,9 @@ WAGTAIL_PORT = int(os.environ.get("WAGTAIL_PORT", "8111"))
 OUT = bench.HOME / "side-by-side"
 # compare.py's scenarios: (name, URL list) on both sides.
 SCENARIOS = [s for s in bench.SCENARIOS if s[0] not in ("search_en", "feed_en")]
+FLOOR = os.environ.get("FLOOR", "1") == "1"
+FLOOR_SCENARIO = "article_en_rotating"
+FLOOR_SIDES = {"reads": bench.PORT + 1, "lookup": bench.PORT + 2}  # floor_wsgi's modes
 
 
 def wagtail(db: str, out: Path, first_page: str) -> subprocess.Popen:
@@ -55,6 +65,29 @@ def wagtail(db: str, out: Path, first_page: str) -> subprocess.Popen:
     bench.RUNNING.append(proc)
     bench.log(f"{db}: Wagtail's gunicorn pid {proc.pid}")
     bench.wait_http(f"http://127.0.0.1:{WAGTAIL_PORT}{first_page}")
+    return proc
+
+
+def floor_server(db: str, mode: str, port: int, out: Path, first_page: str) -> subprocess.Popen:
+    """Newsroom with part of the article page's work taken out (floor_wsgi.py)."""
+    if not bench.port_free(port):
+        raise SystemExit(f"port {port} is in use")
+    proc = subprocess.Popen(
+        [bench.PY, "-m", "gunicorn", "floor_wsgi:application", "--pythonpath", str(HERE)]
+        + ["-w", bench.WORKERS, "-k", "sync", "-b", f"127.0.0.1:{port}"]
+        + ["--log-level", "warning"],
+        cwd=bench.ROOT,
+        env={**bench.django_env(db, cache=False), "NEWSROOM_BENCH_FLOOR": mode},
+        stdout=(out / f"floor-{mode}-gunicorn.log").open("a"),
+        stderr=subprocess.STDOUT,
+    )
+    bench.RUNNING.append(proc)
+    url = f"http://127.0.0.1:{port}{first_page}"
+    bench.wait_http(url)
+    with urllib.request.urlopen(url) as answer:  # the mode took: not the whole page
+        if answer.read() != b"x":
+            raise SystemExit(f"{db}: floor server {mode!r} answered the whole page")
+    bench.log(f"{db}: floor server {mode!r} pid {proc.pid}")
     return proc
 
 
@@ -82,6 +115,11 @@ def measure_db(db: str) -> list[dict]:
             their_targets,
         ),
     }
+    if FLOOR:
+        first_article = (ours_targets / "articles-en.txt").read_text().split()[0]
+        for mode, port in FLOOR_SIDES.items():
+            server = floor_server(db, mode, port, out, first_article)
+            sides[f"newsroom-{mode}"] = (server, port, ours_targets)
     for side, (server, port, targets) in sides.items():
         bench.wrk(
             server,
@@ -96,7 +134,8 @@ def measure_db(db: str) -> list[dict]:
         order = ["wagtail", "newsroom"] if round_ % 2 else ["newsroom", "wagtail"]
         for name, listing in SCENARIOS:
             rps = {}
-            for side in order:
+            floor = [f"newsroom-{mode}" for mode in FLOOR_SIDES] if name == FLOOR_SCENARIO else []
+            for side in order + [side for side in floor if side in sides]:
                 server, port, targets = sides[side]
                 result = bench.wrk(
                     server,
@@ -109,6 +148,12 @@ def measure_db(db: str) -> list[dict]:
     for server, _port, _targets in sides.values():
         bench.stop(server, "gunicorn")
     return rows
+
+
+FLOOR_ROWS = {
+    "newsroom-reads": "article page's reads, no rendering (one byte)",
+    "newsroom-lookup": "the article and its relations only (one byte)",
+}
 
 
 def report(rows: list[dict]) -> str:
@@ -128,6 +173,16 @@ def report(rows: list[dict]) -> str:
                 f"**{statistics.median(ratios):.2f}x** | "
                 f"{', '.join(f'{x:.2f}' for x in ratios)} |"
             )
+            for side, label in FLOOR_ROWS.items():
+                floor = [r for r in runs if side in r]
+                if not floor:
+                    continue
+                ratios = [r[side] / r["wagtail"] for r in floor]
+                lines.append(
+                    f"| {db} | floor: {label} | {statistics.median(r[side] for r in floor):.1f} "
+                    f"| {statistics.median(r['wagtail'] for r in floor):.1f} | "
+                    f"{statistics.median(ratios):.2f}x | {', '.join(f'{x:.2f}' for x in ratios)} |"
+                )
     return "\n".join(lines)
 
 
