@@ -342,8 +342,7 @@ def related_articles(article: Article, language: str) -> list:
 # story a month old among 2,000).
 
 
-def _neighbour(key, *, article_id, section_id, when, now):
-    language, following = key
+def _nearest(language, following, *, article_id, section_id, when, now):
     # The nearest story on one side of (when, article_id), in (published_at, pk) order.
     after, before, order = ("gte", "lte", ("published_at", "pk"))
     if not following:
@@ -352,13 +351,24 @@ def _neighbour(key, *, article_id, section_id, when, now):
         other_stories(language, article_id=article_id, now=now)
         .filter(section_id=section_id, **{f"published_at__{after}": when})
         .exclude(published_at=when, **{f"pk__{before}": article_id})
-        .order_by(*order)[:1]
+        .order_by(*order)
+        .values("pk")[:1]
     )
 
 
-_NEIGHBOUR = prepared.PreparedQuery(
+def _neighbours(language, **values):
+    # Both sides in one query: each side's nearest story is a scalar subquery (run once, its
+    # order and limit kept), and the two ids are looked up by primary key: one round trip,
+    # not two. (With "IN (subquery) OR IN (subquery)" PostgreSQL scanned every story.)
+    return Article.objects.only(*_link_columns(language)).filter(
+        Q(pk=Subquery(_nearest(language, False, **values)))
+        | Q(pk=Subquery(_nearest(language, True, **values)))
+    )
+
+
+_NEIGHBOURS = prepared.PreparedQuery(
     Article,
-    _neighbour,
+    _neighbours,
     prepared.number("article_id"),
     prepared.number("section_id"),
     prepared.time("when"),
@@ -368,19 +378,24 @@ _NEIGHBOUR = prepared.PreparedQuery(
 
 def section_neighbours(article: Article, language: str) -> tuple[Article | None, Article | None]:
     """(previous, next): the stories just before and after `article` in its section, by
-    publication time, among those visible in `language`. Two queries; (None, None) for an
+    publication time, among those visible in `language`. One query; (None, None) for an
     article in no section."""
     if article.section_id is None:
         return None, None
-    values = {
-        "article_id": article.pk,
-        "section_id": article.section_id,
-        "when": article.published_at,
-        "now": timezone.now(),
-    }
-    previous = _NEIGHBOUR.run((language, False), **values)
-    following = _NEIGHBOUR.run((language, True), **values)
-    return (previous[0] if previous else None), (following[0] if following else None)
+    found = _NEIGHBOURS.run(
+        language,
+        article_id=article.pk,
+        section_id=article.section_id,
+        when=article.published_at,
+        now=timezone.now(),
+    )
+    previous = following = None
+    for story in found:
+        if (story.published_at, story.pk) < (article.published_at, article.pk):
+            previous = story
+        else:
+            following = story
+    return previous, following
 
 
 def corrections_for(article: Article, language: str) -> list[Correction]:
