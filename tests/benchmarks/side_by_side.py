@@ -10,11 +10,13 @@ measured on one, then on the other, in alternating order round by round. A round
 compares two measurements taken seconds apart; the table gives the median of the rounds'
 ratios.
 
-With FLOOR=1 (the default), the article page is measured twice more against Wagtail's whole
-article page, from Newsroom servers with part of the page's work taken out (floor_wsgi.py):
-"reads" does everything but render the page, "lookup" only finds the article with its
-bylines, tags, variants and corrections. They show how far rendering, and the reads beyond
-the article's own, stand between the page and a ratio.
+With FLOOR=1 (the default), the article page is measured three times more against Wagtail's
+whole article page, from Newsroom servers with part of the page's work taken out
+(floor_wsgi.py): "reads" does everything but render the page, "lookup" only finds the
+article with its bylines, tags, variants and corrections, and "stored" serves the whole page
+around the article's own parts rendered beforehand (what a read model, stored by the write
+path, would leave to the request). They show how far rendering, and the reads beyond the
+article's own, stand between the page and a ratio.
 
 Needs the Wagtail bench set up and populated by its own script first
 (`KEEP_PG_DB=1 bash ../shared/bench/wagtail/run.sh`: its venv, databases and URL lists
@@ -48,7 +50,8 @@ OUT = bench.HOME / "side-by-side"
 SCENARIOS = [s for s in bench.SCENARIOS if s[0] not in ("search_en", "feed_en")]
 FLOOR = os.environ.get("FLOOR", "1") == "1"
 FLOOR_SCENARIO = "article_en_rotating"
-FLOOR_SIDES = {"reads": bench.PORT + 1, "lookup": bench.PORT + 2}  # floor_wsgi's modes
+# floor_wsgi's modes
+FLOOR_SIDES = {"reads": bench.PORT + 1, "lookup": bench.PORT + 2, "stored": bench.PORT + 3}
 
 
 def wagtail(db: str, out: Path, first_page: str) -> subprocess.Popen:
@@ -72,21 +75,32 @@ def floor_server(db: str, mode: str, port: int, out: Path, first_page: str) -> s
     """Newsroom with part of the article page's work taken out (floor_wsgi.py)."""
     if not bench.port_free(port):
         raise SystemExit(f"port {port} is in use")
+    env = {**bench.django_env(db, cache=False), "NEWSROOM_BENCH_FLOOR": mode}
+    if mode == "stored":
+        env["NEWSROOM_BENCH_STORE"] = str(out / "stored-parts.pickle")
+        bench.log(f"{db}: rendering every English story's own parts for the 'stored' floor")
+        subprocess.run(
+            [bench.PY, str(HERE / "floor_wsgi.py"), "store", env["NEWSROOM_BENCH_STORE"]],
+            cwd=bench.ROOT,
+            env=env,
+            check=True,
+        )
     proc = subprocess.Popen(
         [bench.PY, "-m", "gunicorn", "floor_wsgi:application", "--pythonpath", str(HERE)]
         + ["-w", bench.WORKERS, "-k", "sync", "-b", f"127.0.0.1:{port}"]
         + ["--log-level", "warning"],
         cwd=bench.ROOT,
-        env={**bench.django_env(db, cache=False), "NEWSROOM_BENCH_FLOOR": mode},
+        env=env,
         stdout=(out / f"floor-{mode}-gunicorn.log").open("a"),
         stderr=subprocess.STDOUT,
     )
     bench.RUNNING.append(proc)
     url = f"http://127.0.0.1:{port}{first_page}"
     bench.wait_http(url)
-    with urllib.request.urlopen(url) as answer:  # the mode took: not the whole page
-        if answer.read() != b"x":
-            raise SystemExit(f"{db}: floor server {mode!r} answered the whole page")
+    with urllib.request.urlopen(url) as answer:  # the mode took
+        whole_page = b'<article class="article">' in answer.read()
+    if whole_page != (mode == "stored"):
+        raise SystemExit(f"{db}: floor server {mode!r} did not answer as that mode does")
     bench.log(f"{db}: floor server {mode!r} pid {proc.pid}")
     return proc
 
@@ -153,6 +167,7 @@ def measure_db(db: str) -> list[dict]:
 FLOOR_ROWS = {
     "newsroom-reads": "article page's reads, no rendering (one byte)",
     "newsroom-lookup": "the article and its relations only (one byte)",
+    "newsroom-stored": "the whole page around its own parts rendered beforehand (read model)",
 }
 
 
