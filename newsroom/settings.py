@@ -227,6 +227,8 @@ LANGUAGE_COOKIE_NAME = "newsroom_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LOCALE_PATHS = [BASE_DIR / "newsroom" / "locale"]
+# Formats Django's locales leave out (a date with a time in Arabic), before Django's own.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Amsterdam")

@@ -420,6 +420,23 @@ def test_listing_dates_are_in_each_readers_language(client):
         assert f'<time datetime="2024-03-05T13:00:00+01:00">{day}</time>' in home, key
 
 
+def test_the_dateline_is_in_each_readers_language(client):
+    # Django's Arabic formats have no date with a time (newsroom.formats.ar fills it in).
+    story = factories.article(
+        languages=LANGUAGES, published_at=datetime(2024, 3, 5, 14, 7, tzinfo=UTC)
+    )
+    expected = {
+        "en": "March 5, 2024, 3:07 p.m.",
+        "nl": "5 maart 2024 15:07",
+        "de": "5. März 2024 15:07",
+        "fr": "5 mars 2024 15:07",
+        "ar": "5 مارس، 2024، 3:07 م",
+    }
+    for code, dateline in expected.items():
+        page = client.get(url(story, code)).content.decode()
+        assert f'<time datetime="2024-03-05T15:07:00+01:00">{dateline}</time>' in page, code
+
+
 def test_byline_lists_authors_in_position_order_and_the_organisation(client):
     first = factories.author(name="Zoë First")
     second = factories.author(name="Adam Second")
