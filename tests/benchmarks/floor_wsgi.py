@@ -43,7 +43,6 @@ from articles.models import Article  # noqa: E402
 from newsroom.languages import active_language, language_codes  # noqa: E402
 from newsroom.pages import page_links  # noqa: E402
 
-MODE = os.environ.get("NEWSROOM_BENCH_FLOOR", "stored")
 ONE_BYTE = b"x"
 
 
@@ -128,9 +127,11 @@ def _stored_parts(request, year, month, day, slug):
     return HttpResponse(STORED_PAGE.render(context, request))
 
 
-if __name__ == "__main__" and sys.argv[1:2] == ["store"]:
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["store"] or len(sys.argv) != 3:
+        raise SystemExit("usage: python floor_wsgi.py store FILE")
     store(sys.argv[2])
-elif MODE == "stored":
+elif (MODE := os.environ["NEWSROOM_BENCH_FLOOR"]) == "stored":
     with open(os.environ["NEWSROOM_BENCH_STORE"], "rb") as stored_file:
         STORED.update(pickle.load(stored_file))
     views.article_detail = _stored_parts
